@@ -1,0 +1,51 @@
+"""bleedwatch.detectors: framework-free detection. Plain Python, testable without Kafka."""
+
+from .attribution import (
+    AttributionIndex,
+    InMemoryAttributionIndex,
+    Origin,
+    Sighting,
+    merge_sighting,
+)
+from .config import DetectorConfig, DriftConfig, LedgerConfig, PassageConfig, PiiConfig
+from .dead_letters import DeadLetterFactory
+from .drift import DriftScorer, DriftStats, InMemoryTenantProfiles, TenantProfiles
+from .extract import Extraction, Extractor
+from .hashing import KeyedHasher
+from .judge import Judge, Judgement
+from .ledger import SessionState
+from .pii import PiiEngine, PiiSpan
+from .pipeline import DetectionPipeline
+from .policy import Policy
+from .stores import InMemorySessionStore, SessionStore, session_key
+
+__all__ = [
+    "AttributionIndex",
+    "DeadLetterFactory",
+    "DetectionPipeline",
+    "DetectorConfig",
+    "DriftConfig",
+    "DriftScorer",
+    "DriftStats",
+    "Extraction",
+    "Extractor",
+    "InMemoryAttributionIndex",
+    "InMemorySessionStore",
+    "InMemoryTenantProfiles",
+    "Judge",
+    "Judgement",
+    "KeyedHasher",
+    "LedgerConfig",
+    "Origin",
+    "PassageConfig",
+    "PiiConfig",
+    "PiiEngine",
+    "PiiSpan",
+    "Policy",
+    "SessionState",
+    "SessionStore",
+    "Sighting",
+    "TenantProfiles",
+    "merge_sighting",
+    "session_key",
+]

@@ -1,0 +1,131 @@
+"""Stateless feature extraction: the CPU-heavy half of the pipeline.
+
+Everything here depends only on an event's text, never on session state, so it can run in
+batches and off the event loop. The result holds keyed hashes plus the raw spans needed to
+build findings; it never leaves the process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bleedwatch.models import Event, EventKind
+
+from .config import DetectorConfig
+from .hashing import KeyedHasher
+from .masking import mask_value
+from .normalize import family, normalize
+from .pii import PiiEngine, PiiSpan
+from .recognizers import candidate_names
+from .terms import content_terms
+from .text import Token, shingles, tokenize, winnow
+
+
+@dataclass(frozen=True, slots=True)
+class PiiItem:
+    entity_type: str
+    start: int
+    end: int
+    score: float
+    key: int
+    fingerprint: str
+    masked: str
+    token_keys: tuple[int, ...] = ()  # for names: each word, to explain "Ms. Okafor"
+
+
+@dataclass(slots=True)
+class Extraction:
+    event: Event
+    pii: list[PiiItem]
+    token_keys: set[int]
+    term_weights: dict[int, float]
+    tokens: list[Token]
+    shingle_keys: list[int]
+    shingle_fps: list[str] = field(repr=False)
+    winnowed: list[int] = field(default_factory=list)
+
+    @property
+    def pii_keys(self) -> list[int]:
+        return [p.key for p in self.pii]
+
+    def provenance_keys(self) -> list[int]:
+        """Everything this event makes known to its session."""
+        return [*self.pii_keys, *self.token_keys, *self.term_weights, *self.shingle_keys]
+
+    def indexed_keys(self) -> list[int]:
+        """What goes into the cross-session index: PII plus winnowed shingles of text sources."""
+        keys = self.pii_keys
+        if self.event.kind is not EventKind.USER_INPUT:
+            keys = keys + [self.shingle_keys[i] for i in self.winnowed]
+        return keys
+
+
+class Extractor:
+    def __init__(self, config: DetectorConfig, pii: PiiEngine, hasher: KeyedHasher) -> None:
+        self.config = config
+        self.pii = pii
+        self.hasher = hasher
+
+    def extract_batch(self, events: Sequence[Event]) -> list[Extraction]:
+        outputs = [e for e in events if e.kind is EventKind.MODEL_OUTPUT]
+        output_spans = iter(self.pii.analyze_outputs([e.content for e in outputs]))
+        result = []
+        for event in events:
+            if event.kind is EventKind.MODEL_OUTPUT:
+                spans = next(output_spans)
+            else:
+                spans = self._evidence_spans(event.content)
+            result.append(self._extract(event, spans))
+        return result
+
+    def _evidence_spans(self, text: str) -> list[PiiSpan]:
+        spans = self.pii.analyze_evidence(text)
+        spans.extend(PiiSpan("PERSON", s, e, 0.5, t) for s, e, t in candidate_names(text))
+        return spans
+
+    def _pii_item(self, span: PiiSpan) -> PiiItem | None:
+        region = self.config.pii.default_phone_region
+        value = normalize(span.entity_type, span.text, region)
+        if not value:
+            return None
+        kind = family(span.entity_type)
+        digest = self.hasher.digest(f"pii:{kind}", value)
+        token_keys: tuple[int, ...] = ()
+        if kind == "name":
+            token_keys = tuple(
+                self.hasher.key64("tok", word) for word in value.split() if len(word) > 1
+            )
+        return PiiItem(
+            entity_type=span.entity_type,
+            start=span.start,
+            end=span.end,
+            score=round(span.score, 4),
+            key=int.from_bytes(digest[:8], "big"),
+            fingerprint=digest[:16].hex(),
+            masked=mask_value(span.entity_type, span.text),
+            token_keys=token_keys,
+        )
+
+    def _extract(self, event: Event, spans: list[PiiSpan]) -> Extraction:
+        hasher = self.hasher
+        text = event.content
+        tokens = tokenize(text)
+        token_keys = {hasher.key64("tok", t.text) for t in tokens}
+        terms = {
+            hasher.key64("term", term): weight for term, weight in content_terms(text).items()
+        }
+        pcfg = self.config.passage
+        digests = [hasher.digest("sh", s) for s in shingles(tokens, pcfg.shingle_tokens)]
+        shingle_keys = [int.from_bytes(d[:8], "big") for d in digests]
+        items = [item for span in spans if (item := self._pii_item(span)) is not None]
+        return Extraction(
+            event=event,
+            pii=items,
+            token_keys=token_keys,
+            term_weights=terms,
+            tokens=tokens,
+            shingle_keys=shingle_keys,
+            shingle_fps=[d[:16].hex() for d in digests],
+            winnowed=winnow(shingle_keys, pcfg.winnow_window),
+        )

@@ -1,0 +1,173 @@
+"""Stateful judgement of one model output against its session's provenance.
+
+Pure functions of (extraction, session state, sightings, tenant vocabulary): no I/O, no
+stores. The pipeline, the stream agents and replay all call this one code path.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from bleedwatch.models import Finding, FindingType
+
+from .attribution import Origin, Sighting
+from .config import DetectorConfig
+from .drift import DriftResult, DriftScorer
+from .extract import Extraction, PiiItem
+from .ledger import SessionState
+from .masking import mask_passage
+
+# PII seen in this many sessions of a tenant is the tenant's own (a hotline, a shared inbox).
+PII_COMMON_SESSIONS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    findings: list[Finding]  # actions not yet applied
+    drift: DriftResult
+
+
+def _is_foreign(sighting: Sighting, tenant_id: str, session_id: str, common: int,
+                public: int) -> bool:
+    """Seen elsewhere, and neither by this session, nor commonly in this tenant, nor publicly."""
+    if sighting.tenant_count >= public:
+        return False
+    same = sighting.sessions.get(tenant_id, ())
+    return session_id not in same and len(same) < common
+
+
+class Judge:
+    def __init__(self, config: DetectorConfig) -> None:
+        self.config = config
+        self.drift = DriftScorer(config.drift)
+
+    # -- what to ask the attribution index -------------------------------------------
+    def unexplained_pii(self, ex: Extraction, state: SessionState) -> list[PiiItem]:
+        out = []
+        for item in ex.pii:
+            if state.knows(item.key):
+                continue
+            if item.token_keys and all(state.knows(k) for k in item.token_keys):
+                continue  # every word of the name is known to the session: "Ms. Okafor"
+            out.append(item)
+        return out
+
+    def unexplained_shingles(self, ex: Extraction, state: SessionState) -> list[int]:
+        return [i for i, key in enumerate(ex.shingle_keys) if not state.knows(key)]
+
+    def lookup_keys(self, ex: Extraction, state: SessionState) -> list[int]:
+        keys = [p.key for p in self.unexplained_pii(ex, state)]
+        keys.extend(ex.shingle_keys[i] for i in self.unexplained_shingles(ex, state))
+        return keys
+
+    # -- the judgement -----------------------------------------------------------------
+    def judge(
+        self,
+        ex: Extraction,
+        state: SessionState,
+        sightings: Mapping[int, Sighting],
+        tenant_terms: set[int],
+    ) -> Judgement:
+        findings = self._pii_findings(ex, state, sightings)
+        findings.extend(self._passage_findings(ex, state, sightings))
+        drift = self.drift.score(
+            ex.term_weights, lambda k: k in tenant_terms or state.knows(k), state.drift
+        )
+        if drift.flagged:
+            findings.append(
+                Finding(
+                    type=FindingType.TOPIC_DRIFT,
+                    start=0,
+                    end=len(ex.event.content),
+                    score=drift.score,
+                    masked=mask_passage(ex.event.content),
+                    fingerprint=ex.shingle_fps[0] if ex.shingle_fps else "",
+                )
+            )
+        findings.sort(key=lambda f: (f.start, f.end, f.type.value))
+        return Judgement(findings, drift)
+
+    def _pii_findings(self, ex: Extraction, state: SessionState,
+                      sightings: Mapping[int, Sighting]) -> list[Finding]:
+        event = ex.event
+        findings = []
+        for item in self.unexplained_pii(ex, state):
+            sighting = sightings.get(item.key)
+            source = None
+            if sighting is None:
+                kind = FindingType.PII_WITHOUT_PROVENANCE
+            elif not _is_foreign(sighting, event.tenant_id, event.session_id,
+                                 PII_COMMON_SESSIONS, self.config.passage.public_tenants):
+                continue
+            else:
+                source = sighting.first.ref()
+                kind = (
+                    FindingType.CROSS_TENANT_PII
+                    if sighting.first.tenant_id != event.tenant_id
+                    else FindingType.CROSS_SESSION_PII
+                )
+            findings.append(
+                Finding(
+                    type=kind,
+                    entity_type=item.entity_type,
+                    start=item.start,
+                    end=item.end,
+                    score=item.score,
+                    masked=item.masked,
+                    fingerprint=item.fingerprint,
+                    source=source,
+                )
+            )
+        return findings
+
+    def _passage_findings(self, ex: Extraction, state: SessionState,
+                          sightings: Mapping[int, Sighting]) -> list[Finding]:
+        cfg = self.config.passage
+        event = ex.event
+        matched: dict[int, Origin] = {}
+        for i in self.unexplained_shingles(ex, state):
+            sighting = sightings.get(ex.shingle_keys[i])
+            if sighting is not None and _is_foreign(
+                sighting, event.tenant_id, event.session_id, cfg.common_sessions,
+                cfg.public_tenants,
+            ):
+                matched[i] = sighting.first
+        findings = []
+        for run in _runs(sorted(matched), gap=cfg.winnow_window):
+            first_token, last_token = run[0], run[-1] + cfg.shingle_tokens - 1
+            n_tokens = last_token - first_token + 1
+            # The session most of the run came from; ties go to the earliest in the output.
+            origin = Counter(matched[i] for i in run).most_common(1)[0][0]
+            text_sourced = any(matched[i].kind.is_evidence for i in run)
+            coverage = n_tokens / max(len(ex.tokens), 1)
+            if n_tokens < cfg.min_run_tokens:
+                continue
+            if not text_sourced and coverage < cfg.swapped_min_coverage:
+                continue  # an answer only partly like another session's: phrasing, not a swap
+            start = ex.tokens[first_token].start
+            end = ex.tokens[last_token].end
+            findings.append(
+                Finding(
+                    type=FindingType.FOREIGN_PASSAGE,
+                    start=start,
+                    end=end,
+                    score=round(min(1.0, 0.5 + 0.5 * len(run) * cfg.winnow_window / n_tokens), 4),
+                    masked=mask_passage(event.content[start:end]),
+                    fingerprint=ex.shingle_fps[run[0]],
+                    source=origin.ref(),
+                )
+            )
+        return findings
+
+
+def _runs(positions: list[int], gap: int) -> list[list[int]]:
+    """Group sorted shingle positions whose neighbours are at most ``gap`` apart."""
+    runs: list[list[int]] = []
+    for pos in positions:
+        if runs and pos - runs[-1][-1] <= gap:
+            runs[-1].append(pos)
+        else:
+            runs.append([pos])
+    return runs

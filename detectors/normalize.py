@@ -1,0 +1,81 @@
+"""Canonical forms of PII values, so the same value in another surface form still matches."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import unicodedata
+
+import phonenumbers
+
+_NON_DIGIT = re.compile(r"\D+")
+_NON_ALNUM = re.compile(r"[^0-9A-Za-z]+")
+_SPACE = re.compile(r"\s+")
+_HONORIFIC = re.compile(
+    r"^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|dame|herr|frau|mme|mlle|sr|sra|srta)\.?\s+",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+# Entity types that share one namespace: a value matches across these labels.
+_FAMILY = {
+    "EMAIL_ADDRESS": "email",
+    "PHONE_NUMBER": "phone",
+    "CREDIT_CARD": "card",
+    "IBAN_CODE": "iban",
+    "US_SSN": "natid",
+    "UK_NINO": "natid",
+    "NATIONAL_ID": "natid",
+    "IP_ADDRESS": "ip",
+    "PERSON": "name",
+}
+
+
+def family(entity_type: str) -> str:
+    return _FAMILY.get(entity_type, entity_type.lower())
+
+
+def _phone(value: str, default_region: str) -> str:
+    try:
+        parsed = phonenumbers.parse(value, default_region)
+        if parsed.national_number:
+            return str(parsed.national_number)
+    except phonenumbers.NumberParseException:
+        pass
+    return _NON_DIGIT.sub("", value).lstrip("0")
+
+
+def _ip(value: str) -> str:
+    try:
+        return str(ipaddress.ip_address(value.strip("[]")))
+    except ValueError:
+        return value.strip().lower()
+
+
+def person_name(value: str) -> str:
+    text = unicodedata.normalize("NFKC", value).casefold().strip(" .,;:")
+    text = _POSSESSIVE.sub("", text)
+    while True:
+        stripped = _HONORIFIC.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    return _SPACE.sub(" ", text).strip()
+
+
+def normalize(entity_type: str, value: str, default_phone_region: str = "US") -> str:
+    """The canonical string for ``value`` of ``entity_type`` (hashed afterwards, never stored)."""
+    kind = family(entity_type)
+    if kind == "email":
+        return unicodedata.normalize("NFKC", value).strip().casefold()
+    if kind == "phone":
+        return _phone(value, default_phone_region)
+    if kind == "card":
+        return _NON_DIGIT.sub("", value)
+    if kind in ("iban", "natid"):
+        return _NON_ALNUM.sub("", value).upper()
+    if kind == "ip":
+        return _ip(value)
+    if kind == "name":
+        return person_name(value)
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", value)).strip().casefold()

@@ -1,0 +1,58 @@
+"""Content terms and their rarity: what a text is about, with common words weighing little."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from .text import tokenize
+
+_STOP = frozenset(
+    """about above after again against all also and any are because been before being below
+    between both but can could did does doing down during each few for from further had has
+    have having her here hers herself him himself his how into its itself just let like more
+    most myself nor not now off once only other our ours ourselves out over own same she
+    should some such than that the their theirs them themselves then there these they this
+    those through too under until very was were what when where which while who whom why
+    will with would you your yours yourself yourselves please thanks thank sure okay yes
+    here's there's it's that's i'm you're we're they're i've you've can't don't won't""".split()
+)
+
+# Zipf frequency above which a word carries no topical weight ("want", "kind", "make").
+_COMMON_ZIPF = 5.5
+_MAX_WEIGHT = 3.5
+
+
+def stem(word: str) -> str:
+    """A tiny suffix stripper: enough to make 'bricks' and 'brick' one term."""
+    if len(word) > 4:
+        if word.endswith("ies"):
+            return word[:-3] + "y"
+        if word.endswith("sses"):
+            return word[:-2]
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def rarity(word: str) -> float:
+    """0 for very common English words, up to ``_MAX_WEIGHT`` for rare or unknown ones."""
+    zipf = zipf_frequency(word, "en")
+    return max(0.0, min(_MAX_WEIGHT, _COMMON_ZIPF - zipf))
+
+
+def content_terms(text: str) -> dict[str, float]:
+    """Stemmed content terms of ``text`` with their rarity weight."""
+    terms: dict[str, float] = {}
+    for token in tokenize(text):
+        word = token.text
+        if len(word) < 3 or word in _STOP or word.isdigit():
+            continue
+        term = stem(word)
+        if term not in terms:
+            weight = rarity(word)
+            if weight > 0.0:
+                terms[term] = weight
+    return terms

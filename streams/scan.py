@@ -1,0 +1,69 @@
+"""Offline scan: the detection pipeline over a JSONL file, in arrival order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from bleedwatch.detectors import DeadLetterFactory, DetectionPipeline
+from bleedwatch.models import DeadLetter, Event, EventValidationError, Verdict, parse_event
+
+
+@dataclass(slots=True)
+class ScanStats:
+    lines: int = 0
+    events: int = 0
+    verdicts: int = 0
+    dead_letters: int = 0
+    actions: dict[str, int] = field(default_factory=dict)
+
+
+class Scanner:
+    """Turns raw lines into verdicts and dead-letter records, batching NER across lines."""
+
+    def __init__(self, pipeline: DetectionPipeline, batch_size: int = 64) -> None:
+        self.pipeline = pipeline
+        self.dead_letters = DeadLetterFactory(pipeline.hasher, pipeline.pii)
+        self.batch_size = batch_size
+        self.stats = ScanStats()
+
+    def scan(
+        self,
+        lines: Iterable[bytes],
+        on_dead_letter: Callable[[DeadLetter], None] | None = None,
+        on_line: Callable[[], None] | None = None,
+    ) -> Iterator[Verdict | DeadLetter]:
+        pending: list[Event | DeadLetter] = []
+        for number, raw in enumerate(lines, start=1):
+            self.stats.lines += 1
+            if on_line:
+                on_line()
+            if not raw.strip():
+                continue
+            try:
+                pending.append(parse_event(raw.rstrip(b"\r\n")))
+            except EventValidationError as error:
+                record = self.dead_letters.from_error(raw.rstrip(b"\r\n"), error, line=number)
+                self.stats.dead_letters += 1
+                if on_dead_letter:
+                    on_dead_letter(record)
+                pending.append(record)
+            if len(pending) >= self.batch_size:
+                yield from self._flush(pending)
+                pending = []
+        yield from self._flush(pending)
+
+    def _flush(self, pending: list[Event | DeadLetter]) -> Iterator[Verdict | DeadLetter]:
+        events = [p for p in pending if isinstance(p, Event)]
+        results = iter(self.pipeline.process_batch(events))
+        for item in pending:
+            if isinstance(item, DeadLetter):
+                yield item
+                continue
+            self.stats.events += 1
+            verdict = next(results)
+            if verdict is not None:
+                self.stats.verdicts += 1
+                action = verdict.action.value
+                self.stats.actions[action] = self.stats.actions.get(action, 0) + 1
+                yield verdict
