@@ -52,7 +52,10 @@ class Sighting:
     def to_dict(self) -> dict[str, object]:
         f = self.first
         return {
-            "t": f.tenant_id, "s": f.session_id, "e": f.event_id, "k": f.kind.value,
+            "t": f.tenant_id,
+            "s": f.session_id,
+            "e": f.event_id,
+            "k": f.kind.value,
             "seen": {t: list(s) for t, s in self.sessions.items()},
         }
 

@@ -15,8 +15,7 @@ class BloomFilter:
 
     __slots__ = ("_array", "_bits", "_hashes", "count")
 
-    def __init__(self, bits: int = 65536, hashes: int = 5, data: bytes | None = None,
-                 count: int = 0) -> None:
+    def __init__(self, bits: int = 65536, hashes: int = 5, data: bytes | None = None, count: int = 0) -> None:
         if bits % 8 or bits <= 0:
             raise ValueError("bits must be a positive multiple of 8")
         self._bits = bits

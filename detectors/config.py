@@ -20,8 +20,23 @@ DEFAULT_ENTITIES = [
 
 # Regions whose national formats (no leading +) are recognised; +<country> numbers parse anywhere.
 DEFAULT_PHONE_REGIONS = [
-    "US", "GB", "DE", "FR", "IN", "CA", "BR", "AU", "ES", "IT", "NL", "MX", "JP", "NG", "ZA",
-    "IE", "SG",
+    "US",
+    "GB",
+    "DE",
+    "FR",
+    "IN",
+    "CA",
+    "BR",
+    "AU",
+    "ES",
+    "IT",
+    "NL",
+    "MX",
+    "JP",
+    "NG",
+    "ZA",
+    "IE",
+    "SG",
 ]
 
 
@@ -29,7 +44,9 @@ class PiiConfig(BaseModel):
     entities: list[str] = Field(default_factory=lambda: list(DEFAULT_ENTITIES))
     score_threshold: float = Field(default=0.4, ge=0.0, le=1.0)
     evidence_score_threshold: float = Field(
-        default=0.3, ge=0.0, le=1.0,
+        default=0.3,
+        ge=0.0,
+        le=1.0,
         description="lower bar for evidence: more provenance only means fewer false alerts",
     )
     phone_regions: list[str] = Field(default_factory=lambda: list(DEFAULT_PHONE_REGIONS))
@@ -49,9 +66,7 @@ class LedgerConfig(BaseModel):
 class PassageConfig(BaseModel):
     shingle_tokens: int = Field(default=8, ge=3)
     winnow_window: int = Field(default=4, ge=1)
-    min_run_tokens: int = Field(
-        default=12, description="shortest verbatim run reported as a foreign passage"
-    )
+    min_run_tokens: int = Field(default=12, description="shortest verbatim run reported as a foreign passage")
     common_sessions: int = Field(
         default=2, description="a run seen in this many sessions of a tenant is tenant-common"
     )

@@ -48,7 +48,7 @@ class DeadLetterFactory:
             payload_hmac=self._hasher.fingerprint("payload", raw.hex()),
             payload_masked=self.redact(preview),
             payload_size=len(raw),
-            **coordinates,  # type: ignore[arg-type]
+            **coordinates,
         )
 
     def from_error(self, raw: bytes, error: EventValidationError, **coordinates: object) -> DeadLetter:

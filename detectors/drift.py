@@ -47,8 +47,7 @@ class TenantProfiles(Protocol):
         """The subset of ``term_keys`` that are common vocabulary of ``tenant_id``."""
         ...
 
-    def observe(self, tenant_id: str, session_id: str, term_keys: Iterable[int]) -> None:
-        ...
+    def observe(self, tenant_id: str, session_id: str, term_keys: Iterable[int]) -> None: ...
 
 
 class InMemoryTenantProfiles:
@@ -108,9 +107,5 @@ class DriftScorer:
         unexplained = sum(w for k, w in weighted_terms.items() if not explained(k))
         score = round(unexplained / total, 4)
         threshold = self.threshold(stats)
-        flagged = (
-            self.config.enabled
-            and total >= self.config.min_output_weight
-            and score > threshold
-        )
+        flagged = self.config.enabled and total >= self.config.min_output_weight and score > threshold
         return DriftResult(score, threshold, total, flagged)

@@ -18,7 +18,7 @@ from .masking import mask_value
 from .normalize import family, normalize
 from .pii import PiiEngine, PiiSpan
 from .recognizers import candidate_names
-from .terms import content_terms
+from .terms import content_terms, zipf
 from .text import Token, shingles, tokenize, winnow
 
 
@@ -32,6 +32,8 @@ class PiiItem:
     fingerprint: str
     masked: str
     token_keys: tuple[int, ...] = ()  # for names: each word, to explain "Ms. Okafor"
+    # A name-shaped span NER did not confirm: reported only when another session saw it.
+    candidate: bool = False
 
 
 @dataclass(slots=True)
@@ -61,6 +63,9 @@ class Extraction:
         return keys
 
 
+_NAME_WORD_MAX_ZIPF = 4.0
+
+
 class Extractor:
     def __init__(self, config: DetectorConfig, pii: PiiEngine, hasher: KeyedHasher) -> None:
         self.config = config
@@ -74,9 +79,11 @@ class Extractor:
         for event in events:
             if event.kind is EventKind.MODEL_OUTPUT:
                 spans = next(output_spans)
+                candidates = _unconfirmed_names(event.content, spans)
             else:
                 spans = self._evidence_spans(event.content)
-            result.append(self._extract(event, spans))
+                candidates = []
+            result.append(self._extract(event, spans, candidates))
         return result
 
     def _evidence_spans(self, text: str) -> list[PiiSpan]:
@@ -84,7 +91,17 @@ class Extractor:
         spans.extend(PiiSpan("PERSON", s, e, 0.5, t) for s, e, t in candidate_names(text))
         return spans
 
-    def _pii_item(self, span: PiiSpan) -> PiiItem | None:
+    @staticmethod
+    def _topic_text(event: Event, spans: list[PiiSpan]) -> str:
+        """An output's text without its PII: values are judged by provenance, not by topic."""
+        if event.kind is not EventKind.MODEL_OUTPUT or not spans:
+            return str(event.content)
+        chars = list(event.content)
+        for span in spans:
+            chars[span.start : span.end] = " " * (span.end - span.start)
+        return "".join(chars)
+
+    def _pii_item(self, span: PiiSpan, candidate: bool = False) -> PiiItem | None:
         region = self.config.pii.default_phone_region
         value = normalize(span.entity_type, span.text, region)
         if not value:
@@ -93,9 +110,7 @@ class Extractor:
         digest = self.hasher.digest(f"pii:{kind}", value)
         token_keys: tuple[int, ...] = ()
         if kind == "name":
-            token_keys = tuple(
-                self.hasher.key64("tok", word) for word in value.split() if len(word) > 1
-            )
+            token_keys = tuple(self.hasher.key64("tok", word) for word in value.split() if len(word) > 1)
         return PiiItem(
             entity_type=span.entity_type,
             start=span.start,
@@ -105,20 +120,23 @@ class Extractor:
             fingerprint=digest[:16].hex(),
             masked=mask_value(span.entity_type, span.text),
             token_keys=token_keys,
+            candidate=candidate,
         )
 
-    def _extract(self, event: Event, spans: list[PiiSpan]) -> Extraction:
+    def _extract(self, event: Event, spans: list[PiiSpan], candidates: list[PiiSpan]) -> Extraction:
         hasher = self.hasher
         text = event.content
         tokens = tokenize(text)
         token_keys = {hasher.key64("tok", t.text) for t in tokens}
         terms = {
-            hasher.key64("term", term): weight for term, weight in content_terms(text).items()
+            hasher.key64("term", term): weight
+            for term, weight in content_terms(self._topic_text(event, spans + candidates)).items()
         }
         pcfg = self.config.passage
         digests = [hasher.digest("sh", s) for s in shingles(tokens, pcfg.shingle_tokens)]
         shingle_keys = [int.from_bytes(d[:8], "big") for d in digests]
         items = [item for span in spans if (item := self._pii_item(span)) is not None]
+        items += [i for span in candidates if (i := self._pii_item(span, True)) is not None]
         return Extraction(
             event=event,
             pii=items,
@@ -129,3 +147,17 @@ class Extractor:
             shingle_fps=[d[:16].hex() for d in digests],
             winnowed=winnow(shingle_keys, pcfg.winnow_window),
         )
+
+
+def _unconfirmed_names(text: str, spans: list[PiiSpan]) -> list[PiiSpan]:
+    """Name-shaped spans of an output that overlap nothing Presidio found.
+
+    A run of everyday words ("Central European Time") is a title, not a name: at least one
+    word must be uncommon in English.
+    """
+    return [
+        PiiSpan("PERSON", start, end, 0.5, surface)
+        for start, end, surface in candidate_names(text)
+        if all(end <= s.start or start >= s.end for s in spans)
+        and any(zipf(t.text) < _NAME_WORD_MAX_ZIPF for t in tokenize(surface))
+    ]

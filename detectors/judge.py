@@ -29,8 +29,7 @@ class Judgement:
     drift: DriftResult
 
 
-def _is_foreign(sighting: Sighting, tenant_id: str, session_id: str, common: int,
-                public: int) -> bool:
+def _is_foreign(sighting: Sighting, tenant_id: str, session_id: str, common: int, public: int) -> bool:
     """Seen elsewhere, and neither by this session, nor commonly in this tenant, nor publicly."""
     if sighting.tenant_count >= public:
         return False
@@ -72,9 +71,7 @@ class Judge:
     ) -> Judgement:
         findings = self._pii_findings(ex, state, sightings)
         findings.extend(self._passage_findings(ex, state, sightings))
-        drift = self.drift.score(
-            ex.term_weights, lambda k: k in tenant_terms or state.knows(k), state.drift
-        )
+        drift = self.drift.score(ex.term_weights, lambda k: k in tenant_terms or state.knows(k), state.drift)
         if drift.flagged:
             findings.append(
                 Finding(
@@ -89,17 +86,25 @@ class Judge:
         findings.sort(key=lambda f: (f.start, f.end, f.type.value))
         return Judgement(findings, drift)
 
-    def _pii_findings(self, ex: Extraction, state: SessionState,
-                      sightings: Mapping[int, Sighting]) -> list[Finding]:
+    def _pii_findings(
+        self, ex: Extraction, state: SessionState, sightings: Mapping[int, Sighting]
+    ) -> list[Finding]:
         event = ex.event
         findings = []
         for item in self.unexplained_pii(ex, state):
             sighting = sightings.get(item.key)
             source = None
             if sighting is None:
+                if item.candidate:
+                    continue  # a capitalised phrase nobody saw is no evidence of anything
                 kind = FindingType.PII_WITHOUT_PROVENANCE
-            elif not _is_foreign(sighting, event.tenant_id, event.session_id,
-                                 PII_COMMON_SESSIONS, self.config.passage.public_tenants):
+            elif not _is_foreign(
+                sighting,
+                event.tenant_id,
+                event.session_id,
+                self.config.passage.common_sessions if item.candidate else PII_COMMON_SESSIONS,
+                self.config.passage.public_tenants,
+            ):
                 continue
             else:
                 source = sighting.first.ref()
@@ -122,15 +127,19 @@ class Judge:
             )
         return findings
 
-    def _passage_findings(self, ex: Extraction, state: SessionState,
-                          sightings: Mapping[int, Sighting]) -> list[Finding]:
+    def _passage_findings(
+        self, ex: Extraction, state: SessionState, sightings: Mapping[int, Sighting]
+    ) -> list[Finding]:
         cfg = self.config.passage
         event = ex.event
         matched: dict[int, Origin] = {}
         for i in self.unexplained_shingles(ex, state):
             sighting = sightings.get(ex.shingle_keys[i])
             if sighting is not None and _is_foreign(
-                sighting, event.tenant_id, event.session_id, cfg.common_sessions,
+                sighting,
+                event.tenant_id,
+                event.session_id,
+                cfg.common_sessions,
                 cfg.public_tenants,
             ):
                 matched[i] = sighting.first

@@ -42,8 +42,14 @@ class SessionState:
     def to_bytes(self) -> bytes:
         ledger = self.ledger
         header = _HEADER.pack(
-            _VERSION, ledger.bits, ledger.count, ledger.hashes,
-            self.drift.count, self.drift.mean, self.drift.m2, self.last_seen,
+            _VERSION,
+            ledger.bits,
+            ledger.count,
+            ledger.hashes,
+            self.drift.count,
+            self.drift.mean,
+            self.drift.m2,
+            self.last_seen,
         )
         return header + ledger.to_bytes()
 

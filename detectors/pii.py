@@ -65,9 +65,9 @@ class _PackagedSpacyEngine(SpacyNlpEngine):
 
     def load(self) -> None:
         if self._model is None:
-            self.nlp = {"en": spacy.blank("en")}
+            self.nlp = {"en": spacy.blank("en")}  # type: ignore[assignment]
         else:
-            self.nlp = {"en": spacy.load(self._model, exclude=_UNUSED_COMPONENTS)}
+            self.nlp = {"en": spacy.load(self._model, exclude=_UNUSED_COMPONENTS)}  # type: ignore[assignment]
 
     def artifacts(self, doc: Any) -> NlpArtifacts:
         return self._doc_to_nlp_artifact(doc, "en")
@@ -148,9 +148,7 @@ class PiiEngine:
                 score_threshold=self.config.score_threshold,
                 nlp_artifacts=self._output_nlp.artifacts(doc),
             )
-            out.append(
-                [s for s in _spans(text, results) if _plausible(s, self.config)]
-            )
+            out.append([s for s in _spans(text, results) if _plausible(s, self.config)])
         return out
 
 
@@ -162,10 +160,7 @@ def _plausible(span: PiiSpan, config: PiiConfig) -> bool:
 
 
 def _spans(text: str, results: Sequence[Any]) -> list[PiiSpan]:
-    spans = [
-        PiiSpan(r.entity_type, r.start, r.end, float(r.score), text[r.start : r.end])
-        for r in results
-    ]
+    spans = [PiiSpan(r.entity_type, r.start, r.end, float(r.score), text[r.start : r.end]) for r in results]
     return _drop_overlaps(spans)
 
 

@@ -52,13 +52,13 @@ class DetectionPipeline:
         self.judge = Judge(cfg)
         self.sessions: SessionStore = sessions if sessions is not None else InMemorySessionStore()
         self.index: AttributionIndex = index if index is not None else InMemoryAttributionIndex()
-        self.profiles: TenantProfiles = profiles if profiles is not None else InMemoryTenantProfiles(
-            cfg.drift.tenant_min_sessions, cfg.drift.tenant_terms
+        self.profiles: TenantProfiles = (
+            profiles
+            if profiles is not None
+            else InMemoryTenantProfiles(cfg.drift.tenant_min_sessions, cfg.drift.tenant_terms)
         )
         self.policy = policy or Policy.from_file(cfg.policy_file)
-        config_hash = hashlib.sha256(
-            cfg.model_dump_json(exclude={"hmac_secret"}).encode()
-        ).hexdigest()[:8]
+        config_hash = hashlib.sha256(cfg.model_dump_json(exclude={"hmac_secret"}).encode()).hexdigest()[:8]
         self.version = (
             f"bleedwatch-{_package_version()}+{self.pii.model_version}"
             f"+policy-{self.policy.version}+config-{config_hash}"
@@ -119,9 +119,7 @@ class DetectionPipeline:
     def decide(self, ex: Extraction, judgement: Judgement) -> Verdict:
         event = ex.event
         findings: list[Finding] = [
-            f.model_copy(
-                update={"action": self.policy.action_for(event.tenant_id, f.type, f.entity_type)}
-            )
+            f.model_copy(update={"action": self.policy.action_for(event.tenant_id, f.type, f.entity_type)})
             for f in judgement.findings
         ]
         return Verdict(

@@ -85,9 +85,7 @@ class Policy:
     def from_yaml(cls, text: str) -> Policy:
         raw = yaml.safe_load(text) or {}
         default = _parse_rules(raw.get("default") or {}, _default_rules())
-        tenants = {
-            str(t): _parse_rules(r or {}, default) for t, r in (raw.get("tenants") or {}).items()
-        }
+        tenants = {str(t): _parse_rules(r or {}, default) for t, r in (raw.get("tenants") or {}).items()}
         return cls(default, tenants, source=text)
 
     @classmethod

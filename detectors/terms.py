@@ -9,14 +9,132 @@ from wordfreq import zipf_frequency
 from .text import tokenize
 
 _STOP = frozenset(
-    """about above after again against all also and any are because been before being below
-    between both but can could did does doing down during each few for from further had has
-    have having her here hers herself him himself his how into its itself just let like more
-    most myself nor not now off once only other our ours ourselves out over own same she
-    should some such than that the their theirs them themselves then there these they this
-    those through too under until very was were what when where which while who whom why
-    will with would you your yours yourself yourselves please thanks thank sure okay yes
-    here's there's it's that's i'm you're we're they're i've you've can't don't won't""".split()
+    [
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "and",
+        "any",
+        "are",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "can",
+        "could",
+        "did",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "into",
+        "its",
+        "itself",
+        "just",
+        "let",
+        "like",
+        "more",
+        "most",
+        "myself",
+        "nor",
+        "not",
+        "now",
+        "off",
+        "once",
+        "only",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "too",
+        "under",
+        "until",
+        "very",
+        "was",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "please",
+        "thanks",
+        "thank",
+        "sure",
+        "okay",
+        "yes",
+        "here's",
+        "there's",
+        "it's",
+        "that's",
+        "i'm",
+        "you're",
+        "we're",
+        "they're",
+        "i've",
+        "you've",
+        "can't",
+        "don't",
+        "won't",
+    ]
 )
 
 # Zipf frequency above which a word carries no topical weight ("want", "kind", "make").
@@ -37,10 +155,14 @@ def stem(word: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
+def zipf(word: str) -> float:
+    """Zipf frequency in English: about 7 for "the", 0 for words wordfreq never saw."""
+    return float(zipf_frequency(word, "en"))
+
+
 def rarity(word: str) -> float:
     """0 for very common English words, up to ``_MAX_WEIGHT`` for rare or unknown ones."""
-    zipf = zipf_frequency(word, "en")
-    return max(0.0, min(_MAX_WEIGHT, _COMMON_ZIPF - zipf))
+    return max(0.0, min(_MAX_WEIGHT, _COMMON_ZIPF - zipf(word)))
 
 
 def content_terms(text: str) -> dict[str, float]:

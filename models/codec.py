@@ -16,15 +16,12 @@ def parse_event(raw: bytes | str) -> Event:
     if isinstance(raw, str):
         raw = raw.encode("utf-8", "surrogatepass")
     if len(raw) > MAX_EVENT_BYTES:
-        raise EventValidationError(
-            DeadLetterReason.TOO_LARGE, None, f"{len(raw)} bytes > {MAX_EVENT_BYTES}"
-        )
+        raise EventValidationError(DeadLetterReason.TOO_LARGE, None, f"{len(raw)} bytes > {MAX_EVENT_BYTES}")
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         reason = (
-            DeadLetterReason.UNDECODABLE if "utf-8" in str(exc).lower()
-            else DeadLetterReason.INVALID_JSON
+            DeadLetterReason.UNDECODABLE if "utf-8" in str(exc).lower() else DeadLetterReason.INVALID_JSON
         )
         raise EventValidationError(reason, None, str(exc)) from None
     if not isinstance(data, dict):

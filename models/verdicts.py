@@ -69,9 +69,7 @@ class Verdict(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     drift_score: float = Field(ge=0.0, le=1.0)
     detector_version: str
-    revision: int = Field(
-        default=0, ge=0, description="0 for the first verdict; follow-ups count up"
-    )
+    revision: int = Field(default=0, ge=0, description="0 for the first verdict; follow-ups count up")
     retracted: list[str] = Field(
         default_factory=list,
         description="fingerprints of earlier findings this follow-up withdraws",

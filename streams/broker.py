@@ -27,9 +27,7 @@ def broker_script() -> Path:
 
 
 def run_broker(action: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["bash", str(broker_script()), action], capture_output=True, text=True, check=False
-    )
+    return subprocess.run(["bash", str(broker_script()), action], capture_output=True, text=True, check=False)
 
 
 def ensure_local_broker() -> str:

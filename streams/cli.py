@@ -5,12 +5,19 @@ from __future__ import annotations
 import sys
 from contextlib import ExitStack
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import orjson
 import typer
 
 from bleedwatch.models import DeadLetter, json_schemas
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from bleedwatch.detectors import DetectionPipeline
+
+    from .settings import Settings
 
 app = typer.Typer(
     name="bleedwatch",
@@ -27,7 +34,7 @@ ConfigOption = Annotated[
 ]
 
 
-def _settings(config: Path | None):  # type: ignore[no-untyped-def]
+def _settings(config: Path | None) -> Settings:
     from .logs import configure_logging
     from .settings import load_settings
 
@@ -36,7 +43,7 @@ def _settings(config: Path | None):  # type: ignore[no-untyped-def]
     return settings
 
 
-def _pipeline(settings):  # type: ignore[no-untyped-def]
+def _pipeline(settings: Settings) -> DetectionPipeline:
     from bleedwatch.detectors import DetectionPipeline
 
     return DetectionPipeline(settings.detector)
@@ -71,22 +78,22 @@ def scan(
         )
 
     with ExitStack() as stack:
-        source: IO[bytes] = (
-            sys.stdin.buffer if events == "-" else stack.enter_context(open(events, "rb"))
-        )
-        sink: IO[bytes] = (
-            sys.stdout.buffer if output == "-" else stack.enter_context(open(output, "wb"))
-        )
+        source: IO[bytes] = sys.stdin.buffer if events == "-" else stack.enter_context(open(events, "rb"))
+        sink: IO[bytes] = sys.stdout.buffer if output == "-" else stack.enter_context(open(output, "wb"))
         total = None if events == "-" else Path(events).stat().st_size
         progress = stack.enter_context(
             Progress(
-                TextColumn("scan"), BarColumn(), TextColumn("{task.fields[verdicts]} verdicts"),
-                TimeRemainingColumn(), disable=not sys.stderr.isatty(), transient=True,
+                TextColumn("scan"),
+                BarColumn(),
+                TextColumn("{task.fields[verdicts]} verdicts"),
+                TimeRemainingColumn(),
+                disable=not sys.stderr.isatty(),
+                transient=True,
             )
         )
         task = progress.add_task("scan", total=total, verdicts=0)
 
-        def lines():  # type: ignore[no-untyped-def]
+        def lines() -> Iterator[bytes]:
             for line in source:
                 progress.update(task, advance=len(line), verdicts=scanner.stats.verdicts)
                 yield line
@@ -95,8 +102,33 @@ def scan(
             sink.write(orjson.dumps(record.model_dump(mode="json")) + b"\n")
         sink.flush()
     stats = scanner.stats
-    log.info("scan finished", lines=stats.lines, verdicts=stats.verdicts,
-             dead_letters=stats.dead_letters, **stats.actions)
+    log.info(
+        "scan finished",
+        lines=stats.lines,
+        verdicts=stats.verdicts,
+        dead_letters=stats.dead_letters,
+        **stats.actions,
+    )
+
+
+@app.command()
+def alerts(
+    verdicts: Annotated[str, typer.Argument(help="verdicts JSONL file, or - for stdin")] = "-",
+) -> None:
+    """Show the alert and block verdicts of a verdicts file as a table (masked values only)."""
+    from rich.console import Console
+
+    from bleedwatch.models import Verdict
+
+    from .render import alert_table
+
+    stream = sys.stdin.buffer if verdicts == "-" else open(verdicts, "rb")  # noqa: SIM115
+    with stream:
+        records = [orjson.loads(line) for line in stream if line.strip()]
+    parsed = [Verdict.model_validate(r) for r in records if not r.get("dead_letter")]
+    Console().print(alert_table(parsed))
+    counts = {a: sum(v.action.value == a for v in parsed) for a in ("allow", "alert", "block")}
+    typer.echo(f"{len(parsed)} verdicts: " + ", ".join(f"{n} {a}" for a, n in counts.items()))
 
 
 @app.command()

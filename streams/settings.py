@@ -82,7 +82,7 @@ class Settings(BaseSettings):
         return tuple(sources)
 
     def topic(self, name: str) -> str:
-        return self.topic_prefix + getattr(self.topics, name)
+        return self.topic_prefix + str(getattr(self.topics, name))
 
     def input_topic(self, kind: EventKind) -> str:
         return self.topic(

@@ -58,9 +58,7 @@ class AssignedSecretRecognizer(PatternRecognizer):
     MIN_ENTROPY = 3.5
 
     def __init__(self) -> None:
-        super().__init__(
-            supported_entity=SECRET, patterns=[_GENERIC], name="AssignedSecretRecognizer"
-        )
+        super().__init__(supported_entity=SECRET, patterns=[_GENERIC], name="AssignedSecretRecognizer")
 
     def validate_result(self, pattern_text: str) -> bool | None:
         has_digit = any(c.isdigit() for c in pattern_text)

@@ -1,0 +1,3 @@
+from bleedwatch.streams.cli import main
+
+main()

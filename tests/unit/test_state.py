@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from bleedwatch.detectors import DetectorConfig, SessionState
+from bleedwatch.detectors.attribution import (
+    SESSION_CAP,
+    TENANT_CAP,
+    InMemoryAttributionIndex,
+    Origin,
+    Sighting,
+    merge_sighting,
+)
+from bleedwatch.detectors.bloom import BloomFilter
+from bleedwatch.detectors.stores import InMemorySessionStore
+from bleedwatch.models import EventKind
+
+
+def test_bloom_filter_has_no_false_negatives_and_few_false_positives() -> None:
+    bloom = BloomFilter(bits=65536, hashes=5)
+    members = [i * 0x9E3779B97F4A7C15 % 2**64 for i in range(1, 3001)]
+    for key in members:
+        bloom.add(key)
+    assert all(k in bloom for k in members)
+    outsiders = [(i * 0xD1B54A32D192ED03 + 17) % 2**64 for i in range(1, 20001)]
+    false_positives = sum(k in bloom for k in outsiders)
+    assert false_positives / len(outsiders) < 0.02
+
+
+def test_session_state_round_trips_and_has_a_fixed_size() -> None:
+    config = DetectorConfig().ledger
+    state = SessionState.empty(config)
+    size_empty = len(state.to_bytes())
+    state.learn(range(10_000, 15_000))
+    state.drift.add(0.3)
+    state.drift.add(0.5)
+    state.last_seen = 1234.5
+    data = state.to_bytes()
+    assert len(data) == size_empty <= 16 * 1024
+    back = SessionState.from_bytes(data)
+    assert all(back.knows(k) for k in range(10_000, 15_000))
+    assert back.drift.count == 2 and abs(back.drift.mean - 0.4) < 1e-9
+    assert back.last_seen == 1234.5
+
+
+def test_store_expires_idle_sessions() -> None:
+    store = InMemorySessionStore()
+    for name, seen in (("old", 100.0), ("new", 900.0)):
+        state = SessionState.empty(DetectorConfig().ledger)
+        state.last_seen = seen
+        store.put(name, state)
+    assert store.expire(before=500.0) == 1
+    assert store.get("old") is None and store.get("new") is not None
+
+
+def _origin(tenant: str, session: str, event: str = "e") -> Origin:
+    return Origin(tenant, session, event, EventKind.RETRIEVED_CONTEXT)
+
+
+def test_first_sighting_never_changes_and_counts_are_capped() -> None:
+    sighting = merge_sighting(None, _origin("a", "s0", "first"))
+    for i in range(1, 10):
+        sighting = merge_sighting(sighting, _origin("a", f"s{i}"))
+    for t in range(10):
+        sighting = merge_sighting(sighting, _origin(f"t{t}", "x"))
+    assert sighting.first.event_id == "first"
+    assert sighting.sessions_in("a") == SESSION_CAP
+    assert sighting.tenant_count == TENANT_CAP
+    assert Sighting.from_dict(sighting.to_dict()) == sighting
+
+
+def test_in_memory_index_is_bounded_when_asked() -> None:
+    index = InMemoryAttributionIndex(max_keys=100)
+    index.record(range(1000), _origin("a", "s"))
+    assert len(index) == 100
+    assert set(index.lookup([0, 999])) == {999}
