@@ -9,9 +9,10 @@ from .attribution import (
 )
 from .config import DetectorConfig, DriftConfig, LedgerConfig, PassageConfig, PiiConfig
 from .dead_letters import DeadLetterFactory
-from .drift import DriftScorer, DriftStats, InMemoryTenantProfiles, TenantProfiles
+from .drift import DriftScorer, DriftStats
 from .extract import Extraction, Extractor
 from .hashing import KeyedHasher
+from .journal import FlaggedFinding, FlaggedOutput, Journal
 from .judge import Judge, Judgement
 from .ledger import SessionState
 from .pii import PiiEngine, PiiSpan
@@ -29,9 +30,11 @@ __all__ = [
     "DriftStats",
     "Extraction",
     "Extractor",
+    "FlaggedFinding",
+    "FlaggedOutput",
     "InMemoryAttributionIndex",
     "InMemorySessionStore",
-    "InMemoryTenantProfiles",
+    "Journal",
     "Judge",
     "Judgement",
     "KeyedHasher",
@@ -45,7 +48,6 @@ __all__ = [
     "SessionState",
     "SessionStore",
     "Sighting",
-    "TenantProfiles",
     "merge_sighting",
     "session_key",
 ]

@@ -91,7 +91,6 @@ class DriftConfig(BaseModel):
     tenant_min_sessions: int = Field(
         default=2, description="a term is tenant vocabulary once this many sessions used it"
     )
-    tenant_terms: int = Field(default=20000, description="terms kept per tenant profile")
 
 
 class DetectorConfig(BaseModel):

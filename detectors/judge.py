@@ -16,6 +16,7 @@ from .attribution import Origin, Sighting
 from .config import DetectorConfig
 from .drift import DriftResult, DriftScorer
 from .extract import Extraction, PiiItem
+from .journal import KEYS_PER_FINDING, FlaggedFinding
 from .ledger import SessionState
 from .masking import mask_passage
 
@@ -25,7 +26,7 @@ PII_COMMON_SESSIONS = 3
 
 @dataclass(frozen=True, slots=True)
 class Judgement:
-    findings: list[Finding]  # actions not yet applied
+    findings: list[FlaggedFinding]  # actions not yet applied; keys that would explain each
     drift: DriftResult
 
 
@@ -73,22 +74,21 @@ class Judge:
         findings.extend(self._passage_findings(ex, state, sightings))
         drift = self.drift.score(ex.term_weights, lambda k: k in tenant_terms or state.knows(k), state.drift)
         if drift.flagged:
-            findings.append(
-                Finding(
-                    type=FindingType.TOPIC_DRIFT,
-                    start=0,
-                    end=len(ex.event.content),
-                    score=drift.score,
-                    masked=mask_passage(ex.event.content),
-                    fingerprint=ex.shingle_fps[0] if ex.shingle_fps else "",
-                )
+            finding = Finding(
+                type=FindingType.TOPIC_DRIFT,
+                start=0,
+                end=len(ex.event.content),
+                score=drift.score,
+                masked=mask_passage(ex.event.content),
+                fingerprint=ex.shingle_fps[0] if ex.shingle_fps else "",
             )
-        findings.sort(key=lambda f: (f.start, f.end, f.type.value))
+            findings.append(FlaggedFinding(finding, ()))  # drift is never retracted
+        findings.sort(key=lambda x: (x.finding.start, x.finding.end, x.finding.type.value))
         return Judgement(findings, drift)
 
     def _pii_findings(
         self, ex: Extraction, state: SessionState, sightings: Mapping[int, Sighting]
-    ) -> list[Finding]:
+    ) -> list[FlaggedFinding]:
         event = ex.event
         findings = []
         for item in self.unexplained_pii(ex, state):
@@ -113,23 +113,22 @@ class Judge:
                     if sighting.first.tenant_id != event.tenant_id
                     else FindingType.CROSS_SESSION_PII
                 )
-            findings.append(
-                Finding(
-                    type=kind,
-                    entity_type=item.entity_type,
-                    start=item.start,
-                    end=item.end,
-                    score=item.score,
-                    masked=item.masked,
-                    fingerprint=item.fingerprint,
-                    source=source,
-                )
+            finding = Finding(
+                type=kind,
+                entity_type=item.entity_type,
+                start=item.start,
+                end=item.end,
+                score=item.score,
+                masked=item.masked,
+                fingerprint=item.fingerprint,
+                source=source,
             )
+            findings.append(FlaggedFinding(finding, (item.key,), item.token_keys))
         return findings
 
     def _passage_findings(
         self, ex: Extraction, state: SessionState, sightings: Mapping[int, Sighting]
-    ) -> list[Finding]:
+    ) -> list[FlaggedFinding]:
         cfg = self.config.passage
         event = ex.event
         matched: dict[int, Origin] = {}
@@ -157,17 +156,18 @@ class Judge:
                 continue  # an answer only partly like another session's: phrasing, not a swap
             start = ex.tokens[first_token].start
             end = ex.tokens[last_token].end
-            findings.append(
-                Finding(
-                    type=FindingType.FOREIGN_PASSAGE,
-                    start=start,
-                    end=end,
-                    score=round(min(1.0, 0.5 + 0.5 * len(run) * cfg.winnow_window / n_tokens), 4),
-                    masked=mask_passage(event.content[start:end]),
-                    fingerprint=ex.shingle_fps[run[0]],
-                    source=origin.ref(),
-                )
+            run_keys = ex.shingle_keys[run[0] : run[-1] + 1]
+            step = max(1, len(run_keys) // KEYS_PER_FINDING)
+            finding = Finding(
+                type=FindingType.FOREIGN_PASSAGE,
+                start=start,
+                end=end,
+                score=round(min(1.0, 0.5 + 0.5 * len(run) * cfg.winnow_window / n_tokens), 4),
+                masked=mask_passage(event.content[start:end]),
+                fingerprint=ex.shingle_fps[run[0]],
+                source=origin.ref(),
             )
+            findings.append(FlaggedFinding(finding, tuple(run_keys[::step][:KEYS_PER_FINDING])))
         return findings
 
 

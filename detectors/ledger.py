@@ -2,7 +2,7 @@
 
 A fixed-size Bloom filter holds PII values (normalised), word tokens, content terms and text
 shingles, each under its own namespace. Its size does not grow with the session, and it
-never holds raw text.
+never holds raw text. Beside it: drift statistics and the small judged/flagged journal.
 """
 
 from __future__ import annotations
@@ -11,21 +11,25 @@ import struct
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import orjson
+
 from .bloom import BloomFilter
 from .config import LedgerConfig
 from .drift import DriftStats
+from .journal import Journal
 
-_HEADER = struct.Struct(">BIIBIdd d")
-_VERSION = 1
+_HEADER = struct.Struct(">BIIBIddd")
+_VERSION = 2
 
 
 @dataclass(slots=True)
 class SessionState:
-    """All per-session state: the ledger plus drift statistics. Bounded in size."""
+    """All per-session state. Bounded in size: the Bloom filter plus a capped journal."""
 
     ledger: BloomFilter
     drift: DriftStats = field(default_factory=DriftStats)
     last_seen: float = 0.0  # event time, epoch seconds; drives TTL expiry
+    journal: Journal = field(default_factory=Journal)
 
     @classmethod
     def empty(cls, config: LedgerConfig) -> SessionState:
@@ -51,12 +55,14 @@ class SessionState:
             self.drift.m2,
             self.last_seen,
         )
-        return header + ledger.to_bytes()
+        return header + ledger.to_bytes() + orjson.dumps(self.journal.to_dict())
 
     @classmethod
     def from_bytes(cls, data: bytes) -> SessionState:
         version, bits, count, hashes, n, mean, m2, last_seen = _HEADER.unpack_from(data)
         if version != _VERSION:
             raise ValueError(f"unknown session state version {version}")
-        ledger = BloomFilter(bits, hashes, data[_HEADER.size :], count)
-        return cls(ledger, DriftStats(n, mean, m2), last_seen)
+        end = _HEADER.size + bits // 8
+        ledger = BloomFilter(bits, hashes, data[_HEADER.size : end], count)
+        journal = Journal.from_dict(orjson.loads(data[end:])) if len(data) > end else Journal()
+        return cls(ledger, DriftStats(n, mean, m2), last_seen, journal)

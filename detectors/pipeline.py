@@ -1,7 +1,9 @@
-"""The detection pipeline: one event in, at most one verdict out.
+"""The detection pipeline: events in arrival order in, verdicts out.
 
 The stream agents, the offline ``scan`` and ``replay`` all drive this class, so a verdict
-never depends on which path produced it.
+never depends on which path produced it. Each model output gets exactly one verdict (a
+redelivered ``event_id`` gets none); evidence that arrives late and explains a flagged
+output yields a follow-up verdict that retracts what it explains.
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ from importlib.metadata import PackageNotFoundError, version
 
 from bleedwatch.models import Action, Event, EventKind, Finding, Verdict
 
-from .attribution import AttributionIndex, InMemoryAttributionIndex, Origin
+from .attribution import AttributionIndex, InMemoryAttributionIndex, Origin, Sighting
 from .config import DetectorConfig
-from .drift import InMemoryTenantProfiles, TenantProfiles
 from .extract import Extraction, Extractor
 from .hashing import KeyedHasher
+from .journal import FlaggedFinding, FlaggedOutput
 from .judge import Judge, Judgement
 from .ledger import SessionState
 from .pii import PiiEngine
@@ -32,7 +34,7 @@ def _package_version() -> str:
 
 
 class DetectionPipeline:
-    """Framework-free detection over a stream of session events, in arrival order."""
+    """Framework-free detection over a stream of session events."""
 
     def __init__(
         self,
@@ -41,7 +43,6 @@ class DetectionPipeline:
         pii: PiiEngine | None = None,
         sessions: SessionStore | None = None,
         index: AttributionIndex | None = None,
-        profiles: TenantProfiles | None = None,
         policy: Policy | None = None,
     ) -> None:
         self.config = config or DetectorConfig()
@@ -52,11 +53,6 @@ class DetectionPipeline:
         self.judge = Judge(cfg)
         self.sessions: SessionStore = sessions if sessions is not None else InMemorySessionStore()
         self.index: AttributionIndex = index if index is not None else InMemoryAttributionIndex()
-        self.profiles: TenantProfiles = (
-            profiles
-            if profiles is not None
-            else InMemoryTenantProfiles(cfg.drift.tenant_min_sessions, cfg.drift.tenant_terms)
-        )
         self.policy = policy or Policy.from_file(cfg.policy_file)
         config_hash = hashlib.sha256(cfg.model_dump_json(exclude={"hmac_secret"}).encode()).hexdigest()[:8]
         self.version = (
@@ -65,11 +61,11 @@ class DetectionPipeline:
         )
 
     # -- public API ----------------------------------------------------------------------
-    def process(self, event: Event) -> Verdict | None:
+    def process(self, event: Event) -> list[Verdict]:
         return self.process_batch([event])[0]
 
-    def process_batch(self, events: Sequence[Event]) -> list[Verdict | None]:
-        """Process in order; NER for the batch's outputs runs in one ``nlp.pipe`` call."""
+    def process_batch(self, events: Sequence[Event]) -> list[list[Verdict]]:
+        """Verdicts per event, in order; NER for the batch's outputs runs in one ``nlp.pipe``."""
         return [self.apply(ex) for ex in self.extractor.extract_batch(events)]
 
     def verdicts(self, events: Iterable[Event], batch_size: int = 64) -> Iterable[Verdict]:
@@ -77,12 +73,20 @@ class DetectionPipeline:
         for event in events:
             batch.append(event)
             if len(batch) >= batch_size:
-                yield from (v for v in self.process_batch(batch) if v is not None)
+                for verdicts in self.process_batch(batch):
+                    yield from verdicts
                 batch = []
         if batch:
-            yield from (v for v in self.process_batch(batch) if v is not None)
+            for verdicts in self.process_batch(batch):
+                yield from verdicts
 
-    # -- the stateful half, shared with the stream layer ------------------------------------
+    def remote_lookup_keys(self, ex: Extraction) -> list[int]:
+        """Every index key judging ``ex`` may read: lets a remote index be asked once, up front."""
+        if ex.event.kind is not EventKind.MODEL_OUTPUT:
+            return []
+        return [*ex.pii_keys, *ex.shingle_keys, *self._tenant_term_keys(ex)]
+
+    # -- the stateful half ---------------------------------------------------------------
     def state_for(self, event: Event) -> SessionState:
         state = self.sessions.get(session_key(event.tenant_id, event.session_id))
         return state if state is not None else SessionState.empty(self.config.ledger)
@@ -91,36 +95,108 @@ class DetectionPipeline:
         state.last_seen = max(state.last_seen, event.timestamp.timestamp())
         self.sessions.put(session_key(event.tenant_id, event.session_id), state)
 
-    def apply(self, ex: Extraction) -> Verdict | None:
+    def apply(self, ex: Extraction) -> list[Verdict]:
         event = ex.event
         state = self.state_for(event)
         if event.kind is not EventKind.MODEL_OUTPUT:
             self.learn(ex, state)
+            followups = self._retract(event, state)
             self.save_state(event, state)
-            return None
-        sightings = self.index.lookup(self.judge.lookup_keys(ex, state))
-        tenant_terms = self.profiles.known(event.tenant_id, ex.term_weights)
-        judgement = self.judge.judge(ex, state, sightings, tenant_terms)
-        verdict = self.decide(ex, judgement)
+            return followups
+        marker = self.hasher.key64("judged", event.event_id)
+        if marker in state.journal.judged:
+            return []  # already judged: a redelivery gets no second verdict
+        tenant_terms = self._tenant_term_keys(ex)
+        sightings = self.index.lookup([*self.judge.lookup_keys(ex, state), *tenant_terms])
+        known_terms = self._known_terms(event.tenant_id, tenant_terms, sightings)
+        judgement = self.judge.judge(ex, state, sightings, known_terms)
+        verdict = self._decide(ex, judgement)
+        state.journal.judged.append(marker)
         if verdict.action is Action.ALLOW:
             # Only an allowed output becomes provenance; a flagged leak stays a leak if repeated.
             self.learn(ex, state)
             state.drift.add(judgement.drift.score)
+        else:
+            state.journal.flagged.append(
+                FlaggedOutput(
+                    event_id=event.event_id,
+                    timestamp=event.timestamp.timestamp(),
+                    revision=0,
+                    drift_score=verdict.drift_score,
+                    findings=[
+                        FlaggedFinding(f, x.keys, x.alt_keys)
+                        for f, x in zip(verdict.findings, judgement.findings, strict=True)
+                    ],
+                )
+            )
         self.save_state(event, state)
-        return verdict
+        return [verdict]
 
     def learn(self, ex: Extraction, state: SessionState) -> None:
         event = ex.event
         state.learn(ex.provenance_keys())
         origin = Origin(event.tenant_id, event.session_id, event.event_id, event.kind)
-        self.index.record(ex.indexed_keys(), origin)
-        self.profiles.observe(event.tenant_id, event.session_id, ex.term_weights)
+        keys = ex.indexed_keys()
+        if event.kind is not EventKind.TOOL_TRACE:  # tool output is data, not what a tenant talks about
+            keys.extend(self._tenant_term_keys(ex))
+        self.index.record(keys, origin)
 
-    def decide(self, ex: Extraction, judgement: Judgement) -> Verdict:
+    # -- internals -------------------------------------------------------------------------
+    def _tenant_term_keys(self, ex: Extraction) -> dict[int, int]:
+        """Tenant-scoped key of each content term -> the session-scoped term key."""
+        tenant = ex.event.tenant_id
+        key = self.hasher.key64
+        return {key("tterm", f"{tenant}\x1f{term}"): term for term in ex.term_weights}
+
+    def _known_terms(
+        self, tenant_id: str, tenant_terms: dict[int, int], sightings: dict[int, Sighting]
+    ) -> set[int]:
+        needed = self.config.drift.tenant_min_sessions
+        return {
+            term
+            for key, term in tenant_terms.items()
+            if (s := sightings.get(key)) is not None and s.sessions_in(tenant_id) >= needed
+        }
+
+    def _retract(self, event: Event, state: SessionState) -> list[Verdict]:
+        """Follow-ups for flagged outputs that this (late) evidence now explains."""
+        followups = []
+        when = event.timestamp.timestamp()
+        for flagged in list(state.journal.flagged):
+            if flagged.timestamp < when:
+                continue  # evidence from after the output cannot have been its source
+            explained = [f for f in flagged.findings if f.explained_by(state.knows)]
+            if not explained:
+                continue
+            flagged.findings = [f for f in flagged.findings if f not in explained]
+            flagged.revision += 1
+            remaining = [f.finding for f in flagged.findings]
+            followups.append(
+                Verdict(
+                    event_id=flagged.event_id,
+                    tenant_id=event.tenant_id,
+                    session_id=event.session_id,
+                    action=self.policy.decide(event.tenant_id, remaining),
+                    findings=remaining,
+                    drift_score=flagged.drift_score,
+                    detector_version=self.version,
+                    revision=flagged.revision,
+                    retracted=[f.finding.fingerprint for f in explained],
+                )
+            )
+            if all(f.finding.action is Action.ALLOW for f in flagged.findings):
+                state.journal.flagged.remove(flagged)
+        return followups
+
+    def _decide(self, ex: Extraction, judgement: Judgement) -> Verdict:
         event = ex.event
         findings: list[Finding] = [
-            f.model_copy(update={"action": self.policy.action_for(event.tenant_id, f.type, f.entity_type)})
-            for f in judgement.findings
+            x.finding.model_copy(
+                update={
+                    "action": self.policy.action_for(event.tenant_id, x.finding.type, x.finding.entity_type)
+                }
+            )
+            for x in judgement.findings
         ]
         return Verdict(
             event_id=event.event_id,

@@ -45,9 +45,13 @@ class EventFactory:
 
 
 class VerdictSink:
-    """Collects verdicts by event id, the way a test would read the verdict topic."""
+    """Collects verdicts the way a consumer of the verdict topic would.
+
+    ``sink[event_id]`` is the latest revision; ``history`` keeps every verdict in arrival order.
+    """
 
     def __init__(self) -> None:
+        self.history: list[Verdict] = []
         self.verdicts: dict[str, Verdict] = {}
 
     def __getitem__(self, event_id: str) -> Verdict:
@@ -56,13 +60,16 @@ class VerdictSink:
     def __len__(self) -> int:
         return len(self.verdicts)
 
-    def extend(self, verdicts: Iterable[Verdict | None]) -> None:
+    def extend(self, verdicts: Iterable[Verdict]) -> None:
         for verdict in verdicts:
-            if verdict is not None:
+            self.history.append(verdict)
+            latest = self.verdicts.get(verdict.event_id)
+            if latest is None or verdict.revision >= latest.revision:
                 self.verdicts[verdict.event_id] = verdict
 
 
 def run(pipeline: DetectionPipeline, events: Iterable[Event]) -> VerdictSink:
     sink = VerdictSink()
-    sink.extend(pipeline.process(e) for e in events)
+    for event in events:
+        sink.extend(pipeline.process(event))
     return sink

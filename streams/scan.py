@@ -61,8 +61,7 @@ class Scanner:
                 yield item
                 continue
             self.stats.events += 1
-            verdict = next(results)
-            if verdict is not None:
+            for verdict in next(results):
                 self.stats.verdicts += 1
                 action = verdict.action.value
                 self.stats.actions[action] = self.stats.actions.get(action, 0) + 1
