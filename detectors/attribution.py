@@ -1,8 +1,13 @@
 """Cross-session attribution: each fingerprint maps to where it was first seen.
 
+Sightings carry event time, and lookups are *as of* the judged output's event time: an
+output is judged against what any session had seen before it, whichever order a
+distributed stream happened to process things in. That makes the stream agree with the
+offline scan.
+
 The index is behind a small Protocol. :class:`InMemoryAttributionIndex` serves the offline
-scan and tests; the stream layer keeps the same :class:`Sighting` records in a table
-partitioned by fingerprint, merging with :func:`merge_sighting`, so both paths agree.
+scan and tests; the stream layer keeps the same :class:`Sighting` records in a Faust table
+partitioned by fingerprint, merging with :func:`merge_sighting`.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from bleedwatch.models import EventKind, SourceRef
 
@@ -25,6 +30,7 @@ class Origin:
     session_id: str
     event_id: str
     kind: EventKind
+    ts: float = 0.0  # event time, epoch seconds
 
     def ref(self) -> SourceRef:
         return SourceRef(
@@ -37,62 +43,100 @@ class Origin:
 
 @dataclass(frozen=True, slots=True)
 class Sighting:
-    """First sighting of a fingerprint plus capped counts of who else saw it."""
+    """The earliest sighting of a fingerprint, plus capped (session, first time) per tenant."""
 
     first: Origin
-    sessions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    sessions: Mapping[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
 
     def sessions_in(self, tenant_id: str) -> int:
         return len(self.sessions.get(tenant_id, ()))
+
+    def seen_by(self, tenant_id: str, session_id: str) -> bool:
+        return any(s == session_id for s, _ in self.sessions.get(tenant_id, ()))
 
     @property
     def tenant_count(self) -> int:
         return len(self.sessions)
 
-    def to_dict(self) -> dict[str, object]:
+    def as_of(self, when: float) -> Sighting | None:
+        """What had been seen at event time ``when``; None if nothing yet."""
+        if self.first.ts > when:
+            return None
+        if all(ts <= when for seen in self.sessions.values() for _, ts in seen):
+            return self
+        sessions = {}
+        for tenant, seen in self.sessions.items():
+            kept = tuple(x for x in seen if x[1] <= when)
+            if kept:
+                sessions[tenant] = kept
+        return Sighting(self.first, sessions)
+
+    def to_dict(self) -> dict[str, Any]:
         f = self.first
         return {
             "t": f.tenant_id,
             "s": f.session_id,
             "e": f.event_id,
             "k": f.kind.value,
-            "seen": {t: list(s) for t, s in self.sessions.items()},
+            "ts": f.ts,
+            "seen": {t: [list(x) for x in s] for t, s in self.sessions.items()},
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, object]) -> Sighting:
-        seen = data.get("seen") or {}
-        assert isinstance(seen, dict)
+    def from_dict(cls, data: Mapping[str, Any]) -> Sighting:
         return cls(
-            first=Origin(str(data["t"]), str(data["s"]), str(data["e"]), EventKind(data["k"])),
-            sessions={str(t): tuple(s) for t, s in seen.items()},
+            first=Origin(data["t"], data["s"], data["e"], EventKind(data["k"]), float(data["ts"])),
+            sessions={
+                str(t): tuple((str(s), float(ts)) for s, ts in seen) for t, seen in data["seen"].items()
+            },
         )
 
 
 def merge_sighting(current: Sighting | None, origin: Origin) -> Sighting:
-    """Fold one more sighting in; the first origin never changes."""
+    """Fold one more sighting in; returns ``current`` itself when nothing changed.
+
+    The first sighting is the earliest in event time, not in arrival order.
+    """
     if current is None:
-        return Sighting(origin, {origin.tenant_id: (origin.session_id,)})
+        return Sighting(origin, {origin.tenant_id: ((origin.session_id, origin.ts),)})
+    first = origin if origin.ts < current.first.ts else current.first
     seen = dict(current.sessions)
     sessions = seen.get(origin.tenant_id)
     if sessions is None:
         if len(seen) < TENANT_CAP:
-            seen[origin.tenant_id] = (origin.session_id,)
-    elif origin.session_id not in sessions and len(sessions) < SESSION_CAP:
-        seen[origin.tenant_id] = (*sessions, origin.session_id)
+            seen[origin.tenant_id] = ((origin.session_id, origin.ts),)
     else:
+        known = dict(sessions)
+        if origin.session_id in known:
+            if origin.ts < known[origin.session_id]:
+                known[origin.session_id] = origin.ts
+                seen[origin.tenant_id] = tuple(known.items())
+        elif len(sessions) < SESSION_CAP:
+            seen[origin.tenant_id] = (*sessions, (origin.session_id, origin.ts))
+    if first is current.first and seen == current.sessions:
         return current
-    return Sighting(current.first, seen)
+    return Sighting(first, seen)
 
 
 class AttributionIndex(Protocol):
-    def lookup(self, keys: Iterable[int]) -> dict[int, Sighting]:
-        """Sightings of those keys that were ever recorded."""
+    def lookup(self, keys: Iterable[int], as_of: float | None = None) -> dict[int, Sighting]:
+        """Sightings of those keys recorded at event time ``as_of`` or before."""
         ...
 
     def record(self, keys: Iterable[int], origin: Origin) -> None:
         """Note that ``origin`` saw each key."""
         ...
+
+
+def filter_as_of(found: Mapping[int, Sighting], as_of: float | None) -> dict[int, Sighting]:
+    if as_of is None:
+        return dict(found)
+    out = {}
+    for key, sighting in found.items():
+        view = sighting.as_of(as_of)
+        if view is not None:
+            out[key] = view
+    return out
 
 
 class InMemoryAttributionIndex:
@@ -105,9 +149,9 @@ class InMemoryAttributionIndex:
     def __len__(self) -> int:
         return len(self._data)
 
-    def lookup(self, keys: Iterable[int]) -> dict[int, Sighting]:
+    def lookup(self, keys: Iterable[int], as_of: float | None = None) -> dict[int, Sighting]:
         data = self._data
-        return {k: data[k] for k in keys if k in data}
+        return filter_as_of({k: data[k] for k in keys if k in data}, as_of)
 
     def record(self, keys: Iterable[int], origin: Origin) -> None:
         data = self._data

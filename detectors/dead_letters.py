@@ -38,7 +38,11 @@ class DeadLetterFactory:
         detail: str,
         *,
         field: str | None = None,
-        **coordinates: object,
+        line: int | None = None,
+        topic: str | None = None,
+        partition: int | None = None,
+        offset: int | None = None,
+        event_id: str | None = None,
     ) -> DeadLetter:
         preview = raw[:_PREVIEW_CHARS].decode("utf-8", "replace")
         return DeadLetter(
@@ -48,8 +52,24 @@ class DeadLetterFactory:
             payload_hmac=self._hasher.fingerprint("payload", raw.hex()),
             payload_masked=self.redact(preview),
             payload_size=len(raw),
-            **coordinates,
+            line=line,
+            topic=topic,
+            partition=partition,
+            offset=offset,
+            event_id=event_id,
         )
 
-    def from_error(self, raw: bytes, error: EventValidationError, **coordinates: object) -> DeadLetter:
-        return self.build(raw, error.reason, error.message, field=error.field, **coordinates)
+    def from_error(
+        self,
+        raw: bytes,
+        error: EventValidationError,
+        *,
+        line: int | None = None,
+        topic: str | None = None,
+        partition: int | None = None,
+        offset: int | None = None,
+    ) -> DeadLetter:
+        return self.build(
+            raw, error.reason, error.message, field=error.field, line=line, topic=topic,
+            partition=partition, offset=offset,
+        )

@@ -34,8 +34,7 @@ def _is_foreign(sighting: Sighting, tenant_id: str, session_id: str, common: int
     """Seen elsewhere, and neither by this session, nor commonly in this tenant, nor publicly."""
     if sighting.tenant_count >= public:
         return False
-    same = sighting.sessions.get(tenant_id, ())
-    return session_id not in same and len(same) < common
+    return not sighting.seen_by(tenant_id, session_id) and sighting.sessions_in(tenant_id) < common
 
 
 class Judge:

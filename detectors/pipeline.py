@@ -95,11 +95,14 @@ class DetectionPipeline:
         state.last_seen = max(state.last_seen, event.timestamp.timestamp())
         self.sessions.put(session_key(event.tenant_id, event.session_id), state)
 
-    def apply(self, ex: Extraction) -> list[Verdict]:
+    def apply(self, ex: Extraction, index: AttributionIndex | None = None) -> list[Verdict]:
+        """Judge or learn one extracted event. ``index`` overrides the pipeline's index for
+        this call (the stream layer passes the sightings it fetched for a batch)."""
         event = ex.event
+        index = index if index is not None else self.index
         state = self.state_for(event)
         if event.kind is not EventKind.MODEL_OUTPUT:
-            self.learn(ex, state)
+            self.learn(ex, state, index)
             followups = self._retract(event, state)
             self.save_state(event, state)
             return followups
@@ -107,14 +110,16 @@ class DetectionPipeline:
         if marker in state.journal.judged:
             return []  # already judged: a redelivery gets no second verdict
         tenant_terms = self._tenant_term_keys(ex)
-        sightings = self.index.lookup([*self.judge.lookup_keys(ex, state), *tenant_terms])
+        sightings = index.lookup(
+            [*self.judge.lookup_keys(ex, state), *tenant_terms], as_of=event.timestamp.timestamp()
+        )
         known_terms = self._known_terms(event.tenant_id, tenant_terms, sightings)
         judgement = self.judge.judge(ex, state, sightings, known_terms)
         verdict = self._decide(ex, judgement)
         state.journal.judged.append(marker)
         if verdict.action is Action.ALLOW:
             # Only an allowed output becomes provenance; a flagged leak stays a leak if repeated.
-            self.learn(ex, state)
+            self.learn(ex, state, index)
             state.drift.add(judgement.drift.score)
         else:
             state.journal.flagged.append(
@@ -132,14 +137,16 @@ class DetectionPipeline:
         self.save_state(event, state)
         return [verdict]
 
-    def learn(self, ex: Extraction, state: SessionState) -> None:
+    def learn(self, ex: Extraction, state: SessionState, index: AttributionIndex) -> None:
         event = ex.event
         state.learn(ex.provenance_keys())
-        origin = Origin(event.tenant_id, event.session_id, event.event_id, event.kind)
+        origin = Origin(
+            event.tenant_id, event.session_id, event.event_id, event.kind, event.timestamp.timestamp()
+        )
         keys = ex.indexed_keys()
         if event.kind is not EventKind.TOOL_TRACE:  # tool output is data, not what a tenant talks about
             keys.extend(self._tenant_term_keys(ex))
-        self.index.record(keys, origin)
+        index.record(keys, origin)
 
     # -- internals -------------------------------------------------------------------------
     def _tenant_term_keys(self, ex: Extraction) -> dict[int, int]:

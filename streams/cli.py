@@ -27,6 +27,8 @@ app = typer.Typer(
 )
 broker_app = typer.Typer(help="The local single-node KRaft Kafka broker (for development, tests, demo).")
 app.add_typer(broker_app, name="broker")
+topics_app = typer.Typer(help="bleedwatch's Kafka topics.")
+app.add_typer(topics_app, name="topics")
 
 ConfigOption = Annotated[
     Path | None,
@@ -34,11 +36,11 @@ ConfigOption = Annotated[
 ]
 
 
-def _settings(config: Path | None) -> Settings:
+def _settings(config: Path | None, **overrides: object) -> Settings:
     from .logs import configure_logging
     from .settings import load_settings
 
-    settings = load_settings(config)
+    settings = load_settings(config, **{k: v for k, v in overrides.items() if v is not None})
     configure_logging(settings.log_level, settings.log_format)
     return settings
 
@@ -173,6 +175,108 @@ def broker_stop() -> None:
 def broker_status() -> None:
     """Print running/stopped, the bootstrap address and the log path."""
     _broker("status")
+
+
+def _broker_ready(settings: Settings) -> Settings:
+    """With no broker configured, start the local one (and say so)."""
+    if settings.broker:
+        return settings
+    from .broker import ensure_local_broker
+
+    bootstrap = ensure_local_broker()
+    typer.echo(f"bleedwatch: using the local broker at {bootstrap}", err=True)
+    return settings.model_copy(update={"broker": bootstrap})
+
+
+PrefixOption = Annotated[
+    str | None, typer.Option("--prefix", help="topic prefix (else BLEEDWATCH_TOPIC_PREFIX)")
+]
+
+
+@topics_app.command("create")
+def topics_create(
+    partitions: Annotated[int | None, typer.Option("--partitions", "-p", help="partitions per topic")] = None,
+    replication: Annotated[int, typer.Option("--replication", help="replication factor")] = 1,
+    prefix: PrefixOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Create the input, output and internal topics (idempotent)."""
+    from .topology import Topology, create_topics
+
+    settings = _broker_ready(_settings(config, topic_prefix=prefix, partitions=partitions))
+    created = create_topics(settings, partitions, replication)
+    for topic in Topology(settings).all_topics():
+        typer.echo(f"{'created' if topic in created else 'exists '} {topic}")
+
+
+@app.command()
+def worker(
+    web_port: Annotated[int | None, typer.Option("--web-port", help="port of /metrics and /healthz")] = None,
+    store: Annotated[str | None, typer.Option("--store", help="rocksdb:// or memory://")] = None,
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help="table and state directory")] = None,
+    prefix: PrefixOption = None,
+    partitions: Annotated[int | None, typer.Option("--partitions", "-p")] = None,
+    loglevel: Annotated[str, typer.Option("--loglevel", "-l", help="Faust's own log level")] = "WARNING",
+    config: ConfigOption = None,
+) -> None:
+    """Run a stream worker. Start more with other --web-port and --data-dir to scale out."""
+    from .app import BleedwatchApp
+    from .logs import get_logger
+    from .topology import create_topics
+
+    settings = _broker_ready(
+        _settings(
+            config,
+            web_port=web_port,
+            store=store,
+            data_dir=data_dir,
+            topic_prefix=prefix,
+            partitions=partitions,
+        )
+    )
+    create_topics(settings)
+    get_logger("bleedwatch.worker").info(
+        "starting worker",
+        broker=settings.bootstrap,
+        prefix=settings.topic_prefix,
+        store=settings.store,
+        web_port=settings.web_port,
+    )
+    BleedwatchApp(settings).worker(loglevel).execute_from_commandline()
+
+
+@app.command()
+def produce(
+    events: Annotated[str, typer.Argument(help="events JSONL file, or - for stdin")],
+    rate: Annotated[
+        float | None, typer.Option("--rate", "-r", help="events per second; default: as fast as possible")
+    ] = None,
+    prefix: PrefixOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Publish an events file onto the input topics, keyed by session."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from .kafka_io import produce_lines
+
+    settings = _broker_ready(_settings(config, topic_prefix=prefix))
+    source = sys.stdin.buffer if events == "-" else open(events, "rb")  # noqa: SIM115
+    with source:
+        lines = source.read().splitlines()
+    with Progress(
+        TextColumn("produce"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        disable=not sys.stderr.isatty(),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("produce", total=len(lines))
+        stats = produce_lines(settings, lines, rate, on_sent=lambda: progress.advance(task))
+    for number, reason in stats.rejected:
+        typer.echo(f"line {number}: not produced: {reason}", err=True)
+    for topic, count in sorted(stats.by_topic.items()):
+        typer.echo(f"{count:6d} -> {topic}")
+    typer.echo(f"{stats.sent} events produced, {len(stats.rejected)} lines rejected")
 
 
 @app.command("version")

@@ -59,9 +59,15 @@ class Settings(BaseSettings):
     store: str = Field(default="rocksdb://", description="Faust table store: rocksdb:// or memory://")
     data_dir: Path = Path(".bleedwatch")
     session_ttl_seconds: float = Field(default=3600.0, gt=0)
-    grace_ms: int = Field(default=500, ge=0, description="event-time alignment grace period")
+    grace_ms: int = Field(
+        default=1000,
+        ge=0,
+        description="longest an output waits for evidence produced before it on other topics",
+    )
     batch_size: int = Field(default=64, ge=1)
+    max_buffered_events: int = Field(default=20000, ge=1, description="sequencer backpressure bound")
     batch_timeout_s: float = Field(default=0.05, gt=0)
+    lookup_timeout_s: float = Field(default=10.0, gt=0, description="index round trip before a retry")
     web_port: int = Field(default=6066, description="Faust web: /metrics and the dashboard")
     log_level: str = "INFO"
     log_format: Literal["json", "console"] = "console"

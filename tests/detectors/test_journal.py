@@ -40,18 +40,23 @@ def test_late_evidence_that_explains_a_finding_retracts_it(make_pipeline) -> Non
 
 def test_evidence_from_after_the_output_does_not_retract(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     ev = EventFactory()
-    sink = run(make_pipeline(), [
-        ev("bank", "s1", OUT, "We have 212.555.0187 on file.", event_id="o1"),
-        ev("bank", "s1", TOOL, json.dumps({"phone": "(212) 555-0187"})),
-    ])
+    sink = run(
+        make_pipeline(),
+        [
+            ev("bank", "s1", OUT, "We have 212.555.0187 on file.", event_id="o1"),
+            ev("bank", "s1", TOOL, json.dumps({"phone": "(212) 555-0187"})),
+        ],
+    )
     assert [v.revision for v in sink.history] == [0]
 
 
 def test_session_state_stays_under_16_kib_with_a_full_journal(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     ev = EventFactory()
     pipeline = make_pipeline()
-    leak = ("the harbour merchant cluster flagged on Tuesday is linked to a mule network that reuses "
-            "prepaid cards, so hold every outbound instant transfer above 900 euros")
+    leak = (
+        "the harbour merchant cluster flagged on Tuesday is linked to a mule network that reuses "
+        "prepaid cards, so hold every outbound instant transfer above 900 euros"
+    )
     run(pipeline, [ev("other", "x", EventKind.RETRIEVED_CONTEXT, leak)])
     events = []
     for i in range(300):

@@ -63,6 +63,7 @@ def test_first_sighting_never_changes_and_counts_are_capped() -> None:
         sighting = merge_sighting(sighting, _origin(f"t{t}", "x"))
     assert sighting.first.event_id == "first"
     assert sighting.sessions_in("a") == SESSION_CAP
+    assert sighting.seen_by("a", "s0") and not sighting.seen_by("a", "s9")
     assert sighting.tenant_count == TENANT_CAP
     assert Sighting.from_dict(sighting.to_dict()) == sighting
 

@@ -1,0 +1,429 @@
+"""The Faust application: agents, tables and topics around the one detection pipeline.
+
+- One agent per input topic. Each parses its events (bad ones go to the dead-letter topic)
+  and hands them, unacked, to the sequencer of their partition, which merges the four topics
+  in event-time order (see :mod:`.sequencer`).
+- One processing task per owned partition drains its sequencer in batches: it asks the
+  fingerprint index once per index partition for the batch's outputs, then learns and judges
+  every event with the same :class:`DetectionPipeline` the offline scan uses.
+- The CPU-heavy extraction (spaCy NER, Presidio) runs in a worker thread, off the event loop.
+- Everything after the awaits runs without yielding to the loop: verdicts, table writes and
+  index records of a batch are queued together, so a rebalance never splits them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import weakref
+from collections.abc import AsyncIterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import faust
+import orjson
+from faust.streams import _current_event
+from faust.types import TP
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from bleedwatch.detectors import DeadLetterFactory, DetectionPipeline, Extraction
+from bleedwatch.models import (
+    Action,
+    DeadLetterReason,
+    Event,
+    EventKind,
+    EventValidationError,
+    Verdict,
+    parse_event,
+)
+
+from .faust_store import TableSessionStore
+from .logs import get_logger
+from .metrics import Metrics
+from .remote_index import (
+    IndexTableHandler,
+    PrefetchedIndex,
+    decode_reply,
+    group_by_partition,
+    lookup_request,
+)
+from .sequencer import PartitionSequencer, Pending
+from .settings import Settings
+from .topology import Topology
+
+log = get_logger("bleedwatch.worker")
+
+
+def _as_current(event: Any) -> None:
+    """Make ``event`` Faust's current event, so table writes go to its partition.
+
+    ``take_events`` hands us a batch outside Faust's per-event context; with isolated
+    partitions every event of a batch is from one partition, the session's.
+    """
+    _current_event.set(weakref.ref(event))
+
+
+def _broker_urls(settings: Settings) -> str:
+    return ";".join(f"kafka://{host.strip()}" for host in settings.bootstrap.split(","))
+
+
+def _credentials(settings: Settings) -> Any:
+    sec = settings.kafka
+    if sec.security_protocol == "PLAINTEXT":
+        return None
+    import ssl
+
+    context = None
+    if sec.security_protocol in ("SSL", "SASL_SSL"):
+        context = ssl.create_default_context(cafile=str(sec.ssl_cafile) if sec.ssl_cafile else None)
+        if sec.ssl_certfile:
+            context.load_cert_chain(str(sec.ssl_certfile), str(sec.ssl_keyfile) if sec.ssl_keyfile else None)
+    if sec.security_protocol.startswith("SASL"):
+        return faust.SASLCredentials(
+            username=sec.sasl_username,
+            password=sec.sasl_password.get_secret_value() if sec.sasl_password else None,
+            mechanism=sec.sasl_mechanism or "PLAIN",
+            ssl_context=context,
+        )
+    return faust.SSLCredentials(context)
+
+
+class BleedwatchApp:
+    """Builds and holds the Faust app. Creating it loads the spaCy model; nothing runs yet."""
+
+    def __init__(self, settings: Settings, pipeline: DetectionPipeline | None = None) -> None:
+        self.settings = settings
+        self.topology = Topology(settings)
+        self.metrics = Metrics()
+        self.partitions = settings.partitions
+        self.stream_time = 0.0  # max event time seen: TTL expiry follows event time, so replays work
+        self.sequencers: dict[int, PartitionSequencer] = {}
+        self.processors: dict[int, asyncio.Future[None]] = {}
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bleedwatch-extract")
+        self.app = faust.App(
+            self.topology.app_id,
+            broker=_broker_urls(settings),
+            broker_credentials=_credentials(settings),
+            store=settings.store,
+            datadir=str(settings.data_dir),
+            topic_partitions=self.partitions,
+            topic_allow_declare=True,
+            reply_create_topic=True,
+            stream_wait_empty=False,
+            consumer_auto_offset_reset="earliest",
+            web_port=settings.web_port,
+            web_host="127.0.0.1",
+            web_in_thread=False,
+            autodiscover=False,
+            producer_linger=0.0,
+            broker_commit_every=1000,
+            broker_commit_interval=1.0,
+            logging_config=None,
+            key_serializer="raw",
+            value_serializer="raw",
+        )
+        app = self.app
+        self.input_topics = {
+            kind: self._topic(name, partitions=self.partitions) for kind, name in self.topology.inputs.items()
+        }
+        self.verdicts_topic = self._topic(self.topology.verdicts)
+        self.alerts_topic = self._topic(self.topology.alerts)
+        self.dead_letter_topic = self._topic(self.topology.dead_letter)
+        self.fingerprints_topic = self._topic(self.topology.fingerprints, partitions=self.partitions)
+        self.ticks_topic = self._topic(self.topology.ticks, partitions=self.partitions)
+        self.sessions_table = app.Table(
+            "sessions", partitions=self.partitions, key_type=bytes, value_type=bytes
+        )
+        self.index_table = app.Table(
+            "fingerprints", partitions=self.partitions, key_type=bytes, value_type=bytes
+        )
+        self.pipeline = pipeline or DetectionPipeline(settings.detector)
+        self.pipeline.sessions = TableSessionStore(self.sessions_table)
+        self.dead_letters = DeadLetterFactory(self.pipeline.hasher, self.pipeline.pii)
+        self._wire()
+
+    def _topic(self, name: str, partitions: int | None = None) -> Any:
+        return self.app.topic(name, partitions=partitions, key_type=bytes, value_type=bytes)
+
+    # -- wiring ----------------------------------------------------------------------------
+    def _wire(self) -> None:
+        app = self.app
+        for kind, topic in self.input_topics.items():
+            app.agent(topic, name=f"bleedwatch.{kind.value}")(self._input_agent(kind))
+        self.index_agent = app.agent(self.fingerprints_topic, name="bleedwatch.fingerprints")(
+            self._index_agent
+        )
+        app.agent(self.ticks_topic, name="bleedwatch.ticks", isolated_partitions=True)(self._tick_agent)
+        app.timer(interval=max(1.0, self.settings.session_ttl_seconds / 10))(self._send_ticks)
+        app.on_partitions_revoked.connect(self._on_revoked)  # type: ignore[arg-type]
+        # Faust turns a page function into a View method: it must be a plain function.
+        metrics_page, health_page = self._metrics_page, self._health_page
+
+        async def metrics(view: Any, request: Any) -> Any:
+            return await metrics_page(view, request)
+
+        async def healthz(view: Any, request: Any) -> Any:
+            return await health_page(view, request)
+
+        app.page("/metrics")(metrics)
+        app.page("/healthz")(healthz)
+
+    def _input_agent(self, kind: EventKind) -> Any:
+        async def agent(stream: faust.StreamT[bytes]) -> None:
+            # noack: an event is acked only once it has been judged or learned, so a crash or
+            # a rebalance redelivers whatever was still waiting in a sequencer.
+            async for events in stream.noack_take(  # type: ignore[attr-defined]
+                self.settings.batch_size, within=self.settings.batch_timeout_s
+            ):
+                for fe, event in self._parse(kind, events):
+                    msg = fe.message
+                    sequencer = self._sequencer(msg.partition)
+                    sequencer.push(msg.topic, msg.offset, msg.timestamp, fe, event)
+                while self._buffered() > self.settings.max_buffered_events:
+                    await asyncio.sleep(0.01)  # backpressure: let the sequencers drain
+
+        agent.__name__ = f"agent_{kind.value}"
+        return agent
+
+    def _buffered(self) -> int:
+        return sum(len(s) for s in self.sequencers.values())
+
+    def _sequencer(self, partition: int) -> PartitionSequencer:
+        sequencer = self.sequencers.get(partition)
+        if sequencer is None:
+            topics = list(self.topology.inputs.values())
+            sequencer = self.sequencers[partition] = PartitionSequencer(
+                topics, self.settings.grace_ms / 1000, lambda topic: self._highwater(topic, partition)
+            )
+            self.processors[partition] = asyncio.ensure_future(self._run_partition(partition, sequencer))
+        return sequencer
+
+    def _highwater(self, topic: str, partition: int) -> int | None:
+        consumer = self.app.consumer
+        if consumer is None:
+            return None
+        try:
+            return consumer.highwater(TP(topic, partition))
+        except Exception:
+            return None
+
+    async def _on_revoked(self, sender: Any, revoked: set[TP], **kwargs: Any) -> None:
+        """Stop judging partitions we lose; their unacked events go to the new owner."""
+        for partition in {tp.partition for tp in revoked if tp.topic in self.topology.inputs.values()}:
+            task = self.processors.pop(partition, None)
+            sequencer = self.sequencers.pop(partition, None)
+            if task is not None:
+                task.cancel()
+            dropped = len(sequencer.drain()) if sequencer else 0
+            log.info("partition revoked", partition=partition, redelivered_to_new_owner=dropped)
+
+    async def _run_partition(self, partition: int, sequencer: PartitionSequencer) -> None:
+        while True:
+            ready = sequencer.pop_ready(self.settings.batch_size)
+            if not ready:
+                await sequencer.wait(0.005)
+                continue
+            try:
+                await self._process(ready)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.error("batch failed", partition=partition, error=type(exc).__name__)
+                for item in ready:
+                    self._processing_error(item.message, item.event, exc)
+                    item.message.ack()
+
+    async def _index_agent(self, stream: faust.StreamT[bytes]) -> AsyncIterator[dict[str, Any]]:
+        handler = IndexTableHandler(self.index_table)
+        async for payload in stream:
+            yield handler.handle(payload)
+
+    async def _tick_agent(self, stream: faust.StreamT[bytes]) -> None:
+        store = TableSessionStore(self.sessions_table)
+        async for event in stream.events():
+            if not self.stream_time:
+                continue
+            before = self.stream_time - self.settings.session_ttl_seconds
+            dropped = store.expire_partition(before, event.message.partition, self.partitions)
+            if dropped:
+                self.metrics.sessions_expired.inc(dropped)
+                log.info("sessions expired", partition=event.message.partition, count=dropped)
+
+    async def _send_ticks(self) -> None:
+        assignment = self.app.consumer.assignment() if self.app.consumer else set()
+        owned = sorted(tp.partition for tp in assignment if tp.topic == self.topology.ticks)
+        for partition in owned:
+            await self.ticks_topic.send(value=b"tick", partition=partition)
+        for partition in range(self.partitions):
+            self.metrics.assigned_partitions.labels(str(partition)).set(int(partition in owned))
+
+    async def _metrics_page(self, web: Any, request: Any) -> Any:
+        # aiohttp wants the charset outside content_type
+        return web.bytes(
+            generate_latest(self.metrics.registry), content_type=CONTENT_TYPE_LATEST.split(";")[0]
+        )
+
+    async def _health_page(self, web: Any, request: Any) -> Any:
+        return web.json({"status": "ok", "stream_time": self.stream_time, "buffered": self._buffered()})
+
+    # -- processing --------------------------------------------------------------------------
+    def _parse(self, kind: EventKind, events: Sequence[Any]) -> list[tuple[Any, Event]]:
+        """Valid events of this topic; the rest go to the dead-letter topic, acked."""
+        parsed = []
+        for fe in events:
+            raw = fe.value if isinstance(fe.value, bytes) else bytes(fe.value or b"")
+            msg = fe.message
+            coords = {"topic": msg.topic, "partition": msg.partition, "offset": msg.offset}
+            event: Event | None
+            try:
+                event = parse_event(raw)
+                if event.kind is not kind:
+                    self._dead_letter(
+                        self.dead_letters.build(
+                            raw,
+                            DeadLetterReason.WRONG_TOPIC,
+                            f"a {event.kind.value} event on the {kind.value} topic",
+                            field="kind",
+                            event_id=event.event_id,
+                            **coords,
+                        )
+                    )
+                    event = None
+            except EventValidationError as error:
+                self._dead_letter(self.dead_letters.from_error(raw, error, **coords))
+                event = None
+            if event is None:
+                self._sequencer(msg.partition).mark_received(msg.topic, msg.offset, msg.timestamp)
+                fe.ack()
+            else:
+                parsed.append((fe, event))
+        return parsed
+
+    def _dead_letter(self, record: Any) -> None:
+        self.metrics.dead_letters.labels(record.reason.value).inc()
+        self.dead_letter_topic.send_soon(
+            key=record.payload_hmac.encode(), value=orjson.dumps(record.model_dump(mode="json"))
+        )
+        log.warning(
+            "dead letter",
+            reason=record.reason.value,
+            field=record.field,
+            topic=record.topic,
+            partition=record.partition,
+            offset=record.offset,
+        )
+
+    def _extract(self, events: list[Event]) -> list[Extraction | Exception]:
+        """Extract a batch; if the batch fails, isolate the event that breaks it."""
+        extractor = self.pipeline.extractor
+        try:
+            return list(extractor.extract_batch(events))
+        except Exception:
+            out: list[Extraction | Exception] = []
+            for event in events:
+                try:
+                    out.extend(extractor.extract_batch([event]))
+                except Exception as exc:
+                    out.append(exc)
+            return out
+
+    async def _lookup(self, keys: list[int]) -> dict[int, Any]:
+        """Ask each index partition once; retry until answered (no verdict is ever guessed)."""
+        groups = group_by_partition(keys, self.partitions)
+        if not groups:
+            return {}
+        started = time.perf_counter()
+        delay = 0.5
+        while True:
+            try:
+                replies = await asyncio.wait_for(
+                    asyncio.gather(
+                        *[
+                            self.index_agent.ask(
+                                value=lookup_request(group), partition=p, key=str(p).encode()
+                            )
+                            for p, group in groups.items()
+                        ]
+                    ),
+                    timeout=self.settings.lookup_timeout_s,
+                )
+                break
+            except TimeoutError:
+                log.warning("index lookup timed out; retrying", partitions=len(groups))
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 5.0)
+        self.metrics.lookup_seconds.observe(time.perf_counter() - started)
+        sightings: dict[int, Any] = {}
+        for reply in replies:
+            sightings.update(decode_reply(reply))
+        return sightings
+
+    async def _process(self, ready: list[Pending]) -> None:
+        self.metrics.batch_size.observe(len(ready))
+        events = [item.event for item in ready]
+        loop = asyncio.get_running_loop()
+        started = time.perf_counter()
+        extracted = await loop.run_in_executor(self.executor, self._extract, events)
+        self.metrics.extract_seconds.observe(time.perf_counter() - started)
+        keys = [
+            k for ex in extracted if isinstance(ex, Extraction) for k in self.pipeline.remote_lookup_keys(ex)
+        ]
+        prefetched = await self._lookup(keys) if keys else {}
+        self._apply(ready, extracted, PrefetchedIndex(prefetched))
+
+    def _apply(
+        self, ready: list[Pending], extracted: list[Extraction | Exception], index: PrefetchedIndex
+    ) -> None:
+        """The critical section: no awaits, so a batch's effects are queued all or nothing."""
+        for item, ex in zip(ready, extracted, strict=True):
+            fe, event = item.message, item.event
+            self.stream_time = max(self.stream_time, event.timestamp.timestamp())
+            self.metrics.events.labels(event.kind.value).inc()
+            _as_current(fe)
+            try:
+                if isinstance(ex, Exception):
+                    raise ex
+                verdicts = self.pipeline.apply(ex, index=index)
+            except Exception as exc:
+                self._processing_error(fe, event, exc)
+                verdicts = []
+            else:
+                if event.kind is EventKind.MODEL_OUTPUT and not verdicts:
+                    self.metrics.duplicates.inc()
+            for verdict in verdicts:
+                self._emit(verdict, fe)
+        for partition, payload in index.requests(self.partitions):
+            self.fingerprints_topic.send_soon(key=str(partition).encode(), value=payload, partition=partition)
+        for item in ready:
+            item.message.ack()
+
+    def _processing_error(self, fe: Any, event: Event, exc: BaseException) -> None:
+        raw = fe.value if isinstance(fe.value, bytes) else b""
+        msg = fe.message
+        # The exception type only: messages and tracebacks with locals can carry raw content.
+        log.error("processing error", event_id=event.event_id, error=type(exc).__name__)
+        self._dead_letter(
+            self.dead_letters.build(
+                raw,
+                DeadLetterReason.PROCESSING_ERROR,
+                type(exc).__name__,
+                event_id=event.event_id,
+                topic=msg.topic,
+                partition=msg.partition,
+                offset=msg.offset,
+            )
+        )
+
+    def _emit(self, verdict: Verdict, fe: Any) -> None:
+        payload = orjson.dumps(verdict.model_dump(mode="json"))
+        self.verdicts_topic.send_soon(key=verdict.event_id.encode(), value=payload)
+        if verdict.action is not Action.ALLOW or verdict.revision > 0:
+            self.alerts_topic.send_soon(key=verdict.tenant_id.encode(), value=payload)
+        self.metrics.verdicts.labels(verdict.action.value, str(verdict.revision)).inc()
+        for finding in verdict.findings:
+            self.metrics.findings.labels(finding.type.value).inc()
+        if verdict.revision == 0:
+            self.metrics.verdict_latency.observe(max(0.0, time.time() - fe.message.timestamp))
+
+    def worker(self, loglevel: str = "WARNING") -> faust.Worker:
+        return faust.Worker(self.app, loglevel=loglevel, quiet=True, redirect_stdouts=False)

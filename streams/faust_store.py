@@ -1,0 +1,41 @@
+"""Session state in a Faust table (RocksDB in production, memory in tests).
+
+Rows are keyed by the session's Kafka key, so a row lives in the changelog partition of the
+input partitions that carry that session. Writes must happen while the agent iterates over
+an event of that partition; the agents guarantee it with ``isolated_partitions``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bleedwatch.detectors import SessionState
+
+
+class TableSessionStore:
+    def __init__(self, table: Any) -> None:
+        self.table = table
+
+    def get(self, key: str) -> SessionState | None:
+        raw = self.table.get(key.encode())
+        return SessionState.from_bytes(raw) if raw is not None else None
+
+    def put(self, key: str, state: SessionState) -> None:
+        self.table[key.encode()] = state.to_bytes()
+
+    def expire(self, before: float) -> int:
+        """Drop idle sessions of the partition being iterated (see the tick agent)."""
+        raise NotImplementedError("the stream expires sessions per partition in its tick agent")
+
+    def expire_partition(self, before: float, partition: int, partitions: int) -> int:
+        from .topology import partition_for
+
+        stale = []
+        for key, raw in list(self.table.items()):
+            if partition_for(key, partitions) != partition:
+                continue
+            if SessionState.from_bytes(raw).last_seen < before:
+                stale.append(key)
+        for key in stale:
+            del self.table[key]
+        return len(stale)

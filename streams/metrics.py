@@ -1,0 +1,54 @@
+"""Prometheus metrics of a worker, served at /metrics by the Faust web server."""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+
+class Metrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        r = self.registry
+        self.events = Counter("bleedwatch_events_total", "input events processed", ["kind"], registry=r)
+        self.verdicts = Counter(
+            "bleedwatch_verdicts_total", "verdicts emitted", ["action", "revision"], registry=r
+        )
+        self.findings = Counter("bleedwatch_findings_total", "findings emitted", ["type"], registry=r)
+        self.dead_letters = Counter(
+            "bleedwatch_dead_letters_total", "inputs sent to the dead-letter topic", ["reason"], registry=r
+        )
+        self.duplicates = Counter(
+            "bleedwatch_redelivered_outputs_total", "outputs already judged, skipped", registry=r
+        )
+        self.batch_size = Histogram(
+            "bleedwatch_batch_size",
+            "events per processed batch",
+            buckets=(1, 2, 4, 8, 16, 32, 64, 128, 256),
+            registry=r,
+        )
+        self.extract_seconds = Histogram(
+            "bleedwatch_extract_seconds", "feature extraction time per batch", registry=r
+        )
+        self.lookup_seconds = Histogram(
+            "bleedwatch_index_lookup_seconds", "attribution index round trip per batch", registry=r
+        )
+        self.verdict_latency = Histogram(
+            "bleedwatch_verdict_latency_seconds",
+            "from the output's Kafka timestamp to its verdict being sent",
+            buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+            registry=r,
+        )
+        self.grace_expired = Counter(
+            "bleedwatch_grace_expired_total",
+            "output batches judged before their evidence topics caught up",
+            registry=r,
+        )
+        self.sessions_expired = Counter(
+            "bleedwatch_sessions_expired_total", "sessions dropped by TTL", registry=r
+        )
+        self.assigned_partitions = Gauge(
+            "bleedwatch_assigned_partitions",
+            "session partitions owned by this worker",
+            ["partition"],
+            registry=r,
+        )

@@ -1,0 +1,116 @@
+"""The attribution index as a Faust table partitioned by fingerprint.
+
+Session workers never read another worker's memory. Per batch they ask the index agent,
+through the internal ``bleedwatch.fingerprints`` topic, for the sightings of every key the
+batch's outputs may need (one request per index partition, in parallel), judge locally with
+:class:`PrefetchedIndex`, and send the batch's new sightings back through the same topic.
+Requests for a fingerprint always go to partition ``key % partitions``, so the index agent
+that owns that partition owns the key.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import orjson
+
+from bleedwatch.detectors import Origin, Sighting, merge_sighting
+from bleedwatch.detectors.attribution import filter_as_of
+from bleedwatch.models import EventKind
+
+
+def index_partition(key: int, partitions: int) -> int:
+    return key % partitions
+
+
+def table_key(key: int) -> bytes:
+    return key.to_bytes(8, "big")
+
+
+def group_by_partition(keys: Iterable[int], partitions: int) -> dict[int, list[int]]:
+    groups: dict[int, list[int]] = defaultdict(list)
+    for key in set(keys):
+        groups[index_partition(key, partitions)].append(key)
+    return groups
+
+
+def origin_to_dict(origin: Origin) -> dict[str, Any]:
+    return {
+        "t": origin.tenant_id,
+        "s": origin.session_id,
+        "e": origin.event_id,
+        "k": origin.kind.value,
+        "ts": origin.ts,
+    }
+
+
+def origin_from_dict(data: Mapping[str, Any]) -> Origin:
+    return Origin(data["t"], data["s"], data["e"], EventKind(data["k"]), float(data["ts"]))
+
+
+def lookup_request(keys: list[int]) -> bytes:
+    return orjson.dumps({"op": "lookup", "keys": keys})
+
+
+def record_request(keys: list[int], origin: Origin) -> bytes:
+    return orjson.dumps({"op": "record", "keys": keys, "origin": origin_to_dict(origin)})
+
+
+def decode_reply(reply: Mapping[str, Any]) -> dict[int, Sighting]:
+    return {int(k): Sighting.from_dict(v) for k, v in reply.items()}
+
+
+class IndexTableHandler:
+    """What the index agent does with one request, against a mapping of key bytes -> JSON bytes."""
+
+    def __init__(self, table: Any) -> None:
+        self.table = table
+
+    def handle(self, payload: bytes) -> dict[str, Any]:
+        """Apply a record request, or answer a lookup with ``{str(key): sighting}``."""
+        request = orjson.loads(payload)
+        table = self.table
+        if request["op"] == "record":
+            origin = origin_from_dict(request["origin"])
+            for key in request["keys"]:
+                raw = table.get(table_key(key))
+                current = Sighting.from_dict(orjson.loads(raw)) if raw is not None else None
+                merged = merge_sighting(current, origin)
+                if merged is not current:
+                    table[table_key(key)] = orjson.dumps(merged.to_dict())
+            return {}
+        found = {}
+        for key in request["keys"]:
+            raw = table.get(table_key(key))
+            if raw is not None:
+                found[str(key)] = orjson.loads(raw)
+        return found
+
+
+class PrefetchedIndex:
+    """An :class:`AttributionIndex` over one batch: fetched sightings plus the batch's own records."""
+
+    def __init__(self, prefetched: Mapping[int, Sighting] | None = None) -> None:
+        self._seen: dict[int, Sighting] = dict(prefetched or {})
+        self.pending: list[tuple[list[int], Origin]] = []
+
+    def lookup(self, keys: Iterable[int], as_of: float | None = None) -> dict[int, Sighting]:
+        seen = self._seen
+        return filter_as_of({k: seen[k] for k in keys if k in seen}, as_of)
+
+    def record(self, keys: Iterable[int], origin: Origin) -> None:
+        keys = list(keys)
+        for key in keys:
+            self._seen[key] = merge_sighting(self._seen.get(key), origin)
+        if keys:
+            self.pending.append((keys, origin))
+
+    def requests(self, partitions: int) -> list[tuple[int, bytes]]:
+        """(partition, payload) for every pending record, one message per origin and partition."""
+        out = []
+        for keys, origin in self.pending:
+            for partition, group in sorted(group_by_partition(keys, partitions).items()):
+                out.append((partition, record_request(group, origin)))
+        return out

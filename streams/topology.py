@@ -1,0 +1,96 @@
+"""Topic names and topic creation. Input topics are keyed by session and co-partitioned."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+
+from kafka.partitioner.default import murmur2
+
+from bleedwatch.models import Event, EventKind
+
+from .settings import Settings
+
+
+def session_partition_key(tenant_id: str, session_id: str) -> bytes:
+    """The Kafka key of a session's events on every input topic (and of its table rows)."""
+    return f"{tenant_id}\x1f{session_id}".encode()
+
+
+def event_key(event: Event) -> bytes:
+    return session_partition_key(event.tenant_id, event.session_id)
+
+
+def partition_for(key: bytes, partitions: int) -> int:
+    """Kafka's default (Java-compatible murmur2) partitioner, as producers and Faust use it."""
+    return int(murmur2(key) & 0x7FFFFFFF) % partitions
+
+
+@dataclass(frozen=True)
+class Topology:
+    settings: Settings
+
+    @property
+    def inputs(self) -> dict[EventKind, str]:
+        return {kind: self.settings.input_topic(kind) for kind in EventKind}
+
+    @property
+    def verdicts(self) -> str:
+        return self.settings.topic("verdicts")
+
+    @property
+    def alerts(self) -> str:
+        return self.settings.topic("alerts")
+
+    @property
+    def dead_letter(self) -> str:
+        return self.settings.topic("dead_letter")
+
+    @property
+    def fingerprints(self) -> str:
+        """Internal repartition topic: index requests keyed (partitioned) by fingerprint."""
+        return f"{self.settings.topic_prefix}bleedwatch.fingerprints"
+
+    @property
+    def ticks(self) -> str:
+        """Internal topic of housekeeping ticks (TTL sweeps), one per session partition."""
+        return f"{self.settings.topic_prefix}bleedwatch.ticks"
+
+    @property
+    def app_id(self) -> str:
+        return f"{self.settings.topic_prefix}{self.settings.app_id}"
+
+    def all_topics(self) -> list[str]:
+        return [
+            *self.inputs.values(),
+            self.verdicts,
+            self.alerts,
+            self.dead_letter,
+            self.fingerprints,
+            self.ticks,
+        ]
+
+
+def create_topics(settings: Settings, partitions: int | None = None, replication: int = 1) -> list[str]:
+    """Create every bleedwatch topic that does not exist yet; return those created."""
+    from kafka.admin import KafkaAdminClient, NewTopic
+    from kafka.errors import TopicAlreadyExistsError
+
+    count = partitions or settings.partitions
+    topology = Topology(settings)
+    admin = KafkaAdminClient(
+        bootstrap_servers=settings.bootstrap.split(","),
+        client_id="bleedwatch-admin",
+        **settings.kafka_client_options(),
+    )
+    try:
+        existing = set(admin.list_topics())
+        wanted = [t for t in topology.all_topics() if t not in existing]
+        if wanted:
+            with contextlib.suppress(TopicAlreadyExistsError):
+                admin.create_topics(
+                    [NewTopic(t, num_partitions=count, replication_factor=replication) for t in wanted]
+                )
+        return wanted
+    finally:
+        admin.close()
