@@ -70,6 +70,12 @@ class DeadLetterFactory:
         offset: int | None = None,
     ) -> DeadLetter:
         return self.build(
-            raw, error.reason, error.message, field=error.field, line=line, topic=topic,
-            partition=partition, offset=offset,
+            raw,
+            error.reason,
+            error.message,
+            field=error.field,
+            line=line,
+            topic=topic,
+            partition=partition,
+            offset=offset,
         )

@@ -235,8 +235,9 @@ class BleedwatchApp:
 
     async def _index_agent(self, stream: faust.StreamT[bytes]) -> AsyncIterator[dict[str, Any]]:
         handler = IndexTableHandler(self.index_table)
-        async for payload in stream:
-            yield handler.handle(payload)
+        async for event in stream.events():
+            self.metrics.index_request_delay.observe(max(0.0, time.time() - event.message.timestamp))
+            yield handler.handle(event.value)
 
     async def _tick_agent(self, stream: faust.StreamT[bytes]) -> None:
         store = TableSessionStore(self.sessions_table)
@@ -263,8 +264,21 @@ class BleedwatchApp:
             generate_latest(self.metrics.registry), content_type=CONTENT_TYPE_LATEST.split(";")[0]
         )
 
+    def assigned_partitions(self) -> list[int]:
+        consumer = self.app.consumer
+        outputs = self.topology.inputs[EventKind.MODEL_OUTPUT]
+        assignment = consumer.assignment() if consumer is not None else set()
+        return sorted(tp.partition for tp in assignment if tp.topic == outputs)
+
     async def _health_page(self, web: Any, request: Any) -> Any:
-        return web.json({"status": "ok", "stream_time": self.stream_time, "buffered": self._buffered()})
+        return web.json(
+            {
+                "status": "ok",
+                "assigned": self.assigned_partitions(),
+                "stream_time": self.stream_time,
+                "buffered": self._buffered(),
+            }
+        )
 
     # -- processing --------------------------------------------------------------------------
     def _parse(self, kind: EventKind, events: Sequence[Any]) -> list[tuple[Any, Event]]:

@@ -32,6 +32,12 @@ class Metrics:
         self.lookup_seconds = Histogram(
             "bleedwatch_index_lookup_seconds", "attribution index round trip per batch", registry=r
         )
+        self.index_request_delay = Histogram(
+            "bleedwatch_index_request_delay_seconds",
+            "from an index request's Kafka timestamp to the index agent handling it",
+            buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1),
+            registry=r,
+        )
         self.verdict_latency = Histogram(
             "bleedwatch_verdict_latency_seconds",
             "from the output's Kafka timestamp to its verdict being sent",
