@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import asyncio
 import time
+import uuid
 import weakref
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -42,8 +43,8 @@ from .logs import get_logger
 from .metrics import Metrics
 from .remote_index import (
     IndexTableHandler,
+    PendingLookup,
     PrefetchedIndex,
-    decode_reply,
     group_by_partition,
     lookup_request,
 )
@@ -108,7 +109,6 @@ class BleedwatchApp:
             datadir=str(settings.data_dir),
             topic_partitions=self.partitions,
             topic_allow_declare=True,
-            reply_create_topic=True,
             stream_wait_empty=False,
             consumer_auto_offset_reset="earliest",
             web_port=settings.web_port,
@@ -130,6 +130,8 @@ class BleedwatchApp:
         self.alerts_topic = self._topic(self.topology.alerts)
         self.dead_letter_topic = self._topic(self.topology.dead_letter)
         self.fingerprints_topic = self._topic(self.topology.fingerprints, partitions=self.partitions)
+        self.replies_topic = self._topic(self.topology.index_replies, partitions=self.partitions)
+        self.lookups: dict[str, PendingLookup] = {}
         self.ticks_topic = self._topic(self.topology.ticks, partitions=self.partitions)
         self.sessions_table = app.Table(
             "sessions", partitions=self.partitions, key_type=bytes, value_type=bytes
@@ -138,7 +140,8 @@ class BleedwatchApp:
             "fingerprints", partitions=self.partitions, key_type=bytes, value_type=bytes
         )
         self.pipeline = pipeline or DetectionPipeline(settings.detector)
-        self.pipeline.sessions = TableSessionStore(self.sessions_table)
+        self.session_store = TableSessionStore(self.sessions_table)
+        self.pipeline.sessions = self.session_store
         self.dead_letters = DeadLetterFactory(self.pipeline.hasher, self.pipeline.pii)
         self._wire()
 
@@ -150,9 +153,8 @@ class BleedwatchApp:
         app = self.app
         for kind, topic in self.input_topics.items():
             app.agent(topic, name=f"bleedwatch.{kind.value}")(self._input_agent(kind))
-        self.index_agent = app.agent(self.fingerprints_topic, name="bleedwatch.fingerprints")(
-            self._index_agent
-        )
+        app.agent(self.fingerprints_topic, name="bleedwatch.fingerprints")(self._index_agent)
+        app.agent(self.replies_topic, name="bleedwatch.index-replies")(self._replies_agent)
         app.agent(self.ticks_topic, name="bleedwatch.ticks", isolated_partitions=True)(self._tick_agent)
         app.timer(interval=max(1.0, self.settings.session_ttl_seconds / 10))(self._send_ticks)
         app.on_partitions_revoked.connect(self._on_revoked)  # type: ignore[arg-type]
@@ -233,11 +235,26 @@ class BleedwatchApp:
                     self._processing_error(item.message, item.event, exc)
                     item.message.ack()
 
-    async def _index_agent(self, stream: faust.StreamT[bytes]) -> AsyncIterator[dict[str, Any]]:
-        handler = IndexTableHandler(self.index_table)
+    async def _index_agent(self, stream: faust.StreamT[bytes]) -> None:
+        handlers: dict[int, IndexTableHandler] = {}
         async for event in stream.events():
-            self.metrics.index_request_delay.observe(max(0.0, time.time() - event.message.timestamp))
-            yield handler.handle(event.value)
+            msg = event.message
+            self.metrics.index_request_delay.observe(max(0.0, time.time() - msg.timestamp))
+            handler = handlers.get(msg.partition)
+            if handler is None:
+                handler = handlers[msg.partition] = IndexTableHandler(self.index_table, msg.partition)
+            reply = handler.handle(event.value)
+            if reply is not None:
+                self.replies_topic.send_soon(
+                    key=reply.request_id.encode(), value=reply.payload, partition=reply.reply_partition
+                )
+
+    async def _replies_agent(self, stream: faust.StreamT[bytes]) -> None:
+        async for payload in stream:
+            reply = orjson.loads(payload)
+            pending = self.lookups.get(reply["rid"])
+            if pending is not None:  # else: asked by a batch that was since revoked or retried
+                pending.deliver(int(reply["part"]), reply["found"])
 
     async def _tick_agent(self, stream: faust.StreamT[bytes]) -> None:
         store = TableSessionStore(self.sessions_table)
@@ -341,36 +358,34 @@ class BleedwatchApp:
                     out.append(exc)
             return out
 
-    async def _lookup(self, keys: list[int]) -> dict[int, Any]:
-        """Ask each index partition once; retry until answered (no verdict is ever guessed)."""
+    async def _lookup(self, keys: list[int], session_partition: int) -> dict[int, Any]:
+        """Ask each index partition once; resend until answered (no verdict is ever guessed)."""
         groups = group_by_partition(keys, self.partitions)
         if not groups:
             return {}
         started = time.perf_counter()
-        delay = 0.5
-        while True:
-            try:
-                replies = await asyncio.wait_for(
-                    asyncio.gather(
-                        *[
-                            self.index_agent.ask(
-                                value=lookup_request(group), partition=p, key=str(p).encode()
-                            )
-                            for p, group in groups.items()
-                        ]
-                    ),
-                    timeout=self.settings.lookup_timeout_s,
-                )
-                break
-            except TimeoutError:
-                log.warning("index lookup timed out; retrying", partitions=len(groups))
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, 5.0)
+        request_id = uuid.uuid4().hex
+        pending = self.lookups[request_id] = PendingLookup(set(groups))
+        try:
+            delay = self.settings.lookup_timeout_s
+            while True:
+                for partition, group in groups.items():
+                    if partition in pending.expected:
+                        self.fingerprints_topic.send_soon(
+                            key=str(partition).encode(),
+                            value=lookup_request(group, request_id, session_partition),
+                            partition=partition,
+                        )
+                try:
+                    await asyncio.wait_for(pending.done.wait(), timeout=delay)
+                    break
+                except TimeoutError:
+                    log.warning("index lookup timed out; asking again", missing=len(pending.expected))
+                    delay = min(delay * 2, 60.0)
+        finally:
+            self.lookups.pop(request_id, None)
         self.metrics.lookup_seconds.observe(time.perf_counter() - started)
-        sightings: dict[int, Any] = {}
-        for reply in replies:
-            sightings.update(decode_reply(reply))
-        return sightings
+        return pending.found
 
     async def _process(self, ready: list[Pending]) -> None:
         self.metrics.batch_size.observe(len(ready))
@@ -382,8 +397,11 @@ class BleedwatchApp:
         keys = [
             k for ex in extracted if isinstance(ex, Extraction) for k in self.pipeline.remote_lookup_keys(ex)
         ]
-        prefetched = await self._lookup(keys) if keys else {}
-        self._apply(ready, extracted, PrefetchedIndex(prefetched))
+        prefetched = await self._lookup(keys, ready[0].message.message.partition) if keys else {}
+        try:
+            self._apply(ready, extracted, PrefetchedIndex(prefetched))
+        finally:
+            self.session_store.rollback()  # no-op after a commit
 
     def _apply(
         self, ready: list[Pending], extracted: list[Extraction | Exception], index: PrefetchedIndex
@@ -408,6 +426,8 @@ class BleedwatchApp:
                 self._emit(verdict, fe)
         for partition, payload in index.requests(self.partitions):
             self.fingerprints_topic.send_soon(key=str(partition).encode(), value=payload, partition=partition)
+        _as_current(ready[-1].message)  # every row of the batch belongs to this partition
+        self.session_store.commit()
         for item in ready:
             item.message.ack()
 

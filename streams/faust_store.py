@@ -13,15 +13,35 @@ from bleedwatch.detectors import SessionState
 
 
 class TableSessionStore:
+    """Write-behind over the table: a batch's writes reach the table only on :meth:`commit`.
+
+    The stream commits after it has queued the batch's verdicts, so a failure in between
+    leaves the table as it was and the retried batch judges again (a verdict may repeat;
+    it is never lost).
+    """
+
     def __init__(self, table: Any) -> None:
         self.table = table
+        self._pending: dict[bytes, SessionState] = {}
 
     def get(self, key: str) -> SessionState | None:
-        raw = self.table.get(key.encode())
+        raw_key = key.encode()
+        state = self._pending.get(raw_key)
+        if state is not None:
+            return state
+        raw = self.table.get(raw_key)
         return SessionState.from_bytes(raw) if raw is not None else None
 
     def put(self, key: str, state: SessionState) -> None:
-        self.table[key.encode()] = state.to_bytes()
+        self._pending[key.encode()] = state
+
+    def commit(self) -> None:
+        for key, state in self._pending.items():
+            self.table[key] = state.to_bytes()
+        self._pending.clear()
+
+    def rollback(self) -> None:
+        self._pending.clear()
 
     def expire(self, before: float) -> int:
         """Drop idle sessions of the partition being iterated (see the tick agent)."""

@@ -4,14 +4,18 @@ Session workers never read another worker's memory. Per batch they ask the index
 through the internal ``bleedwatch.fingerprints`` topic, for the sightings of every key the
 batch's outputs may need (one request per index partition, in parallel), judge locally with
 :class:`PrefetchedIndex`, and send the batch's new sightings back through the same topic.
+Answers come back on ``bleedwatch.index-replies``, to the partition of the session that
+asked, so whichever worker owns that partition (also after a rebalance) receives them.
 Requests for a fingerprint always go to partition ``key % partitions``, so the index agent
 that owns that partition owns the key.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
@@ -50,26 +54,36 @@ def origin_from_dict(data: Mapping[str, Any]) -> Origin:
     return Origin(data["t"], data["s"], data["e"], EventKind(data["k"]), float(data["ts"]))
 
 
-def lookup_request(keys: list[int]) -> bytes:
-    return orjson.dumps({"op": "lookup", "keys": keys})
+def lookup_request(keys: list[int], request_id: str, reply_partition: int) -> bytes:
+    return orjson.dumps({"op": "lookup", "keys": keys, "rid": request_id, "reply": reply_partition})
 
 
 def record_request(keys: list[int], origin: Origin) -> bytes:
     return orjson.dumps({"op": "record", "keys": keys, "origin": origin_to_dict(origin)})
 
 
-def decode_reply(reply: Mapping[str, Any]) -> dict[int, Sighting]:
-    return {int(k): Sighting.from_dict(v) for k, v in reply.items()}
+def decode_found(found: Mapping[str, Any]) -> dict[int, Sighting]:
+    return {int(k): Sighting.from_dict(v) for k, v in found.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """The answer to one lookup request, for the session partition that asked."""
+
+    request_id: str
+    reply_partition: int
+    payload: bytes
 
 
 class IndexTableHandler:
     """What the index agent does with one request, against a mapping of key bytes -> JSON bytes."""
 
-    def __init__(self, table: Any) -> None:
+    def __init__(self, table: Any, index_partition: int) -> None:
         self.table = table
+        self.index_partition = index_partition
 
-    def handle(self, payload: bytes) -> dict[str, Any]:
-        """Apply a record request, or answer a lookup with ``{str(key): sighting}``."""
+    def handle(self, payload: bytes) -> Reply | None:
+        """Apply a record request (no reply), or answer a lookup."""
         request = orjson.loads(payload)
         table = self.table
         if request["op"] == "record":
@@ -80,13 +94,30 @@ class IndexTableHandler:
                 merged = merge_sighting(current, origin)
                 if merged is not current:
                     table[table_key(key)] = orjson.dumps(merged.to_dict())
-            return {}
+            return None
         found = {}
         for key in request["keys"]:
             raw = table.get(table_key(key))
             if raw is not None:
                 found[str(key)] = orjson.loads(raw)
-        return found
+        body = {"rid": request["rid"], "part": self.index_partition, "found": found}
+        return Reply(request["rid"], int(request["reply"]), orjson.dumps(body))
+
+
+class PendingLookup:
+    """Collects the replies of every index partition asked for one batch."""
+
+    def __init__(self, partitions: set[int]) -> None:
+        self.expected = set(partitions)
+        self.found: dict[int, Sighting] = {}
+        self.done = asyncio.Event()
+
+    def deliver(self, index_partition: int, found: Mapping[str, Any]) -> None:
+        if index_partition in self.expected:
+            self.expected.discard(index_partition)
+            self.found.update(decode_found(found))
+            if not self.expected:
+                self.done.set()
 
 
 class PrefetchedIndex:

@@ -52,6 +52,11 @@ class Topology:
         return f"{self.settings.topic_prefix}bleedwatch.fingerprints"
 
     @property
+    def index_replies(self) -> str:
+        """Internal topic of index answers, partitioned like the sessions that asked."""
+        return f"{self.settings.topic_prefix}bleedwatch.index-replies"
+
+    @property
     def ticks(self) -> str:
         """Internal topic of housekeeping ticks (TTL sweeps), one per session partition."""
         return f"{self.settings.topic_prefix}bleedwatch.ticks"
@@ -67,6 +72,7 @@ class Topology:
             self.alerts,
             self.dead_letter,
             self.fingerprints,
+            self.index_replies,
             self.ticks,
         ]
 
