@@ -279,6 +279,35 @@ def produce(
     typer.echo(f"{stats.sent} events produced, {len(stats.rejected)} lines rejected")
 
 
+@app.command()
+def demo(
+    events: Annotated[Path | None, typer.Argument(help="events JSONL; default: the bundled sample")] = None,
+    rate: Annotated[float, typer.Option("--rate", "-r", help="events per second")] = 10.0,
+    prefix: PrefixOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """The main job, end to end: broker (local unless configured), topics, a worker, the sample
+    traffic (Minecraft incident, cross-tenant leak, swapped answer...), alerts live."""
+    import time as _time
+
+    from rich.console import Console
+
+    from .demo import run_demo, sample_events
+
+    settings = _settings(config, topic_prefix=prefix)
+    if not settings.topic_prefix:
+        # a fresh namespace per run, so earlier demos' topics and state do not mix in
+        settings = settings.model_copy(update={"topic_prefix": f"demo{int(_time.time())}."})
+    settings = _broker_ready(settings)
+    verdicts = run_demo(settings, events or sample_events(), rate, Console(stderr=False))
+    expected = sum(
+        1 for line in (events or sample_events()).read_bytes().splitlines() if b'"model_output"' in line
+    )
+    if len({v.event_id for v in verdicts}) < expected:
+        typer.echo(f"only {len(verdicts)} of {expected} verdicts arrived", err=True)
+        raise typer.Exit(1)
+
+
 @app.command("version")
 def show_version() -> None:
     """Print the package version."""
