@@ -280,6 +280,61 @@ def produce(
 
 
 @app.command()
+def replay(
+    output: Annotated[str, typer.Option("--output", "-o", help="verdicts JSONL, or - for stdout")] = "-",
+    since: Annotated[
+        str | None, typer.Option("--since", help="ISO time to start from; default: the beginning")
+    ] = None,
+    prefix: PrefixOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Judge the history of the input topics again, offline, with the current pipeline.
+
+    Merges the four input topics by event time up to their end offsets at start; writes one
+    verdict per model output (and dead_letter records) like ``scan``.
+    """
+    from datetime import datetime
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .logs import get_logger
+    from .replay import read_history
+    from .scan import Scanner
+
+    settings = _broker_ready(_settings(config, topic_prefix=prefix))
+    since_ms = int(datetime.fromisoformat(since).timestamp() * 1000) if since else None
+    scanner = Scanner(_pipeline(settings), batch_size=settings.batch_size)
+    with ExitStack() as stack:
+        sink: IO[bytes] = sys.stdout.buffer if output == "-" else stack.enter_context(open(output, "wb"))
+        progress = stack.enter_context(
+            Progress(
+                TextColumn("replay"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                disable=not sys.stderr.isatty(),
+                transient=True,
+            )
+        )
+        task = progress.add_task("replay", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        for record in scanner.scan_records(read_history(settings, since_ms, advance)):
+            sink.write(orjson.dumps(record.model_dump(mode="json")) + b"\n")
+        sink.flush()
+    stats = scanner.stats
+    get_logger("bleedwatch.replay").info(
+        "replay finished",
+        records=stats.lines,
+        verdicts=stats.verdicts,
+        dead_letters=stats.dead_letters,
+        **stats.actions,
+    )
+
+
+@app.command()
 def demo(
     events: Annotated[Path | None, typer.Argument(help="events JSONL; default: the bundled sample")] = None,
     rate: Annotated[float, typer.Option("--rate", "-r", help="events per second")] = 10.0,

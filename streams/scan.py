@@ -9,6 +9,14 @@ from bleedwatch.detectors import DeadLetterFactory, DetectionPipeline
 from bleedwatch.models import DeadLetter, Event, EventValidationError, Verdict, parse_event
 
 
+@dataclass(frozen=True, slots=True)
+class Coordinates:
+    line: int | None = None
+    topic: str | None = None
+    partition: int | None = None
+    offset: int | None = None
+
+
 @dataclass(slots=True)
 class ScanStats:
     lines: int = 0
@@ -31,19 +39,34 @@ class Scanner:
         self,
         lines: Iterable[bytes],
         on_dead_letter: Callable[[DeadLetter], None] | None = None,
-        on_line: Callable[[], None] | None = None,
     ) -> Iterator[Verdict | DeadLetter]:
+        """Lines of a JSONL file; dead letters name their line number."""
+        numbered = ((raw, Coordinates(line=n)) for n, raw in enumerate(lines, start=1))
+        return self.scan_records(numbered, on_dead_letter)
+
+    def scan_records(
+        self,
+        records: Iterable[tuple[bytes, Coordinates]],
+        on_dead_letter: Callable[[DeadLetter], None] | None = None,
+    ) -> Iterator[Verdict | DeadLetter]:
+        """Raw records with where they came from (a line, or a topic/partition/offset)."""
         pending: list[Event | DeadLetter] = []
-        for number, raw in enumerate(lines, start=1):
+        for raw, where in records:
             self.stats.lines += 1
-            if on_line:
-                on_line()
             if not raw.strip():
                 continue
+            raw = raw.rstrip(b"\r\n")
             try:
-                pending.append(parse_event(raw.rstrip(b"\r\n")))
+                pending.append(parse_event(raw))
             except EventValidationError as error:
-                record = self.dead_letters.from_error(raw.rstrip(b"\r\n"), error, line=number)
+                record = self.dead_letters.from_error(
+                    raw,
+                    error,
+                    line=where.line,
+                    topic=where.topic,
+                    partition=where.partition,
+                    offset=where.offset,
+                )
                 self.stats.dead_letters += 1
                 if on_dead_letter:
                     on_dead_letter(record)

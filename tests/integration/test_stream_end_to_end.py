@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -41,6 +44,17 @@ def test_stream_verdicts_equal_the_scan_field_by_field(
     assert sorted(a["event_id"] for a in alerts) == sorted(
         v["event_id"] for v in scanned if v["action"] != "allow"
     )
+
+    # A compliance replay of the same topics, offline, agrees too.
+    replay = subprocess.run(
+        [sys.executable, "-m", "bleedwatch.streams", "replay", "--prefix", stream_settings.topic_prefix],
+        capture_output=True,
+        check=True,
+        timeout=300,
+        env={**os.environ, "BLEEDWATCH_BROKER": stream_settings.bootstrap},
+    )
+    replayed = [orjson.loads(line) for line in replay.stdout.splitlines()]
+    assert {v["event_id"]: v for v in replayed} == {v["event_id"]: v for v in scanned}
 
 
 def test_bad_messages_on_every_input_topic_are_dead_lettered_and_the_worker_goes_on(

@@ -1,0 +1,166 @@
+"""End-to-end benchmark through Kafka: producer -> broker -> worker(s) -> verdict topic.
+
+Prints, per worker count: maximum sustained events/s (a backlog drained as fast as the
+workers go), then produce-to-verdict latency p50/p99 at half that rate, and consumer lag
+over time. Figures are printed, never asserted.
+
+    .venv/bin/python -m tests.benchmarks.bench_stream --sessions 600 --workers 1 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import orjson
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from bleedwatch.streams.broker import ensure_local_broker
+from bleedwatch.streams.kafka_io import consume, produce_lines
+from bleedwatch.streams.processes import WorkerProcess
+from bleedwatch.streams.settings import Settings
+from bleedwatch.streams.testing import unique_prefix
+from bleedwatch.streams.topology import Topology, create_topics
+
+from .traffic import generate
+
+
+def _percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+class VerdictClock:
+    """Consumes the verdict topic in a thread, noting when each first verdict arrives."""
+
+    def __init__(self, settings: Settings, expected: int) -> None:
+        self.arrivals: dict[str, float] = {}
+        self.expected = expected
+        self._thread = threading.Thread(target=self._run, args=(settings,), daemon=True)
+        self._thread.start()
+
+    def _run(self, settings: Settings) -> None:
+        topic = Topology(settings).verdicts
+        for record in consume(
+            settings, [topic], stop=lambda _: len(self.arrivals) >= self.expected, timeout_s=1800
+        ):
+            verdict = orjson.loads(record.value)
+            self.arrivals.setdefault(verdict["event_id"], time.time())
+
+    def wait(self, timeout_s: float) -> None:
+        self._thread.join(timeout_s)
+
+
+def run(
+    workers: int, lines: list[bytes], broker: str, console: Console, rate: float | None, partitions: int
+) -> dict[str, float]:
+    settings = Settings(broker=broker, topic_prefix=unique_prefix("bench"), partitions=partitions)
+    create_topics(settings)
+    outputs = sum(1 for line in lines if b'"model_output"' in line)
+    with tempfile.TemporaryDirectory() as tmp:
+        procs = [
+            WorkerProcess(broker, settings.topic_prefix, Path(tmp) / f"w{i}", partitions).start()
+            for i in range(workers)
+        ]
+        try:
+            deadline = time.monotonic() + 300
+            while sum(len(p.assigned()) for p in procs) < partitions and time.monotonic() < deadline:
+                time.sleep(0.5)
+            clock = VerdictClock(settings, outputs)
+            lag: list[tuple[float, int, int]] = []
+            sent = [0]
+            started = time.time()
+            with Progress(console=console, transient=True) as progress:
+                task = progress.add_task(f"{workers} worker(s), rate {rate or 'max'}", total=outputs)
+
+                def on_sent() -> None:
+                    sent[0] += 1
+
+                producer = threading.Thread(
+                    target=lambda: stats.append(produce_lines(settings, lines, rate, on_sent=on_sent))
+                )
+                stats: list = []  # type: ignore[type-arg]
+                producer.start()
+                while len(clock.arrivals) < outputs and time.time() - started < 1200:
+                    time.sleep(1.0)
+                    lag.append((time.time() - started, sent[0], len(clock.arrivals)))
+                    progress.update(task, completed=len(clock.arrivals))
+                producer.join()
+            elapsed = max(clock.arrivals.values(), default=time.time()) - started
+            send_times = stats[0].send_times
+            latencies = [clock.arrivals[e] - send_times[e] for e in clock.arrivals if e in send_times]
+        finally:
+            for proc in procs:
+                proc.stop()
+    return {
+        "events": len(lines),
+        "verdicts": len(clock.arrivals),
+        "events_per_s": len(lines) / elapsed if elapsed > 0 else 0.0,
+        "p50_ms": 1000 * _percentile(latencies, 0.5),
+        "p99_ms": 1000 * _percentile(latencies, 0.99),
+        "mean_ms": 1000 * statistics.fmean(latencies) if latencies else float("nan"),
+        "lag": lag,  # type: ignore[dict-item]
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sessions", type=int, default=600)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1])
+    parser.add_argument("--partitions", type=int, default=4)
+    parser.add_argument("--half-load", action=argparse.BooleanOptionalAction, default=True)
+    args = parser.parse_args()
+    console = Console()
+    broker = os.environ.get("BLEEDWATCH_BROKER") or ensure_local_broker()
+    lines = generate(args.sessions)
+    table = Table(title=f"end to end through Kafka: {len(lines)} events, {args.partitions} partitions")
+    for column in ("workers", "load", "events/s", "verdicts", "p50 ms", "p99 ms"):
+        table.add_column(column, justify="right")
+    maxima = {}
+    for workers in args.workers:
+        result = run(workers, lines, broker, console, None, args.partitions)
+        maxima[workers] = result["events_per_s"]
+        table.add_row(
+            str(workers),
+            "max",
+            f"{result['events_per_s']:.0f}",
+            str(result["verdicts"]),
+            f"{result['p50_ms']:.0f}",
+            f"{result['p99_ms']:.0f}",
+        )
+        console.print(
+            f"consumer lag, {workers} worker(s), max load (s, produced, verdicts):",
+            [(round(t), p, v) for t, p, v in result["lag"]],
+        )  # type: ignore[union-attr]
+        if args.half_load:
+            half = run(workers, lines, broker, console, result["events_per_s"] / 2, args.partitions)
+            table.add_row(
+                str(workers),
+                f"{result['events_per_s'] / 2:.0f}/s",
+                f"{half['events_per_s']:.0f}",
+                str(half["verdicts"]),
+                f"{half['p50_ms']:.0f}",
+                f"{half['p99_ms']:.0f}",
+            )
+            console.print(
+                f"consumer lag, {workers} worker(s), half load:",
+                [(round(t), p, v) for t, p, v in half["lag"]],
+            )  # type: ignore[union-attr]
+    console.print(table)
+    if 1 in maxima and 2 in maxima:
+        console.print(f"two workers vs one: {maxima[2] / maxima[1]:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
