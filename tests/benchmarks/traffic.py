@@ -38,27 +38,26 @@ def generate(sessions: int, seed: int = 7, outputs_per_session: int = 2) -> list
         name, email, phone = fake.name(), fake.email(), fake.phone_number()
         session = f"{tenant}-s{n}"
         start = rng.uniform(0, sessions * 0.2)
-
-        def add(kind: str, offset: float, content: str, i: int) -> None:
-            events.append(
-                (
-                    start + offset,
-                    {
-                        "event_id": f"{session}-{i}",
-                        "tenant_id": tenant,
-                        "session_id": session,
-                        "kind": kind,
-                        "timestamp": (t0 + timedelta(seconds=start + offset)).isoformat(),
-                        "content": content,
-                    },
-                )
-            )
-
         topic_words = " ".join(rng.sample(words.split(), 3))
-        add("user_input", 0, f"Hi, I'm {name}. Question about {topic_words}.", 0)
-        add("tool_trace", 0.5, json.dumps({"customer_name": name, "email": email, "phone": phone}), 1)
-        add("retrieved_context", 0.8, doc, 2)
-        for k in range(outputs_per_session):
-            add("model_output", 1.5 + k, f"Thanks {name.split()[0]}. {doc} We will write to {email}.", 3 + k)
+        turns = [
+            ("user_input", 0.0, f"Hi, I'm {name}. Question about {topic_words}."),
+            ("tool_trace", 0.5, json.dumps({"customer_name": name, "email": email, "phone": phone})),
+            ("retrieved_context", 0.8, doc),
+        ]
+        turns += [
+            ("model_output", 1.5 + k, f"Thanks {name.split()[0]}. {doc} We will write to {email}.")
+            for k in range(outputs_per_session)
+        ]
+        for i, (kind, offset, content) in enumerate(turns):
+            at = start + offset
+            event = {
+                "event_id": f"{session}-{i}",
+                "tenant_id": tenant,
+                "session_id": session,
+                "kind": kind,
+                "timestamp": (t0 + timedelta(seconds=at)).isoformat(),
+                "content": content,
+            }
+            events.append((at, event))
     events.sort(key=lambda e: e[0])
     return [json.dumps(e).encode() for _, e in events]
