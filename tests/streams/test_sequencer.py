@@ -1,0 +1,66 @@
+"""Event-time alignment across topics, without Kafka (the sequencer is plain asyncio)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bleedwatch.models import Event, EventKind
+from bleedwatch.streams.sequencer import PartitionSequencer
+
+T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+TOPICS = ["ctx", "out"]
+
+
+def _event(eid: str, kind: EventKind, seconds: float) -> Event:
+    return Event(
+        event_id=eid,
+        tenant_id="t",
+        session_id="s",
+        kind=kind,
+        timestamp=T0 + timedelta(seconds=seconds),
+        content="x",
+    )
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_an_output_waits_for_a_lagging_topic_then_goes_after_earlier_evidence() -> None:
+    clock = Clock()
+    highwaters = {"ctx": 1, "out": 1}  # one message produced on each topic
+    seq = PartitionSequencer(TOPICS, grace_s=1.0, highwater=highwaters.get, clock=clock)
+    seq.push("out", 0, produced=10.0, message="m-out", event=_event("o", EventKind.MODEL_OUTPUT, 2))
+    assert seq.pop_ready(10) == []  # the context topic has not delivered its message yet
+    seq.push("ctx", 0, produced=9.9, message="m-ctx", event=_event("c", EventKind.RETRIEVED_CONTEXT, 1))
+    assert [p.event.event_id for p in seq.pop_ready(10)] == ["c", "o"]
+
+
+def test_an_idle_topic_does_not_hold_outputs_back() -> None:
+    clock = Clock()
+    seq = PartitionSequencer(TOPICS, grace_s=1.0, highwater={"ctx": 0, "out": 1}.get, clock=clock)
+    seq.push("out", 0, produced=10.0, message=None, event=_event("o", EventKind.MODEL_OUTPUT, 2))
+    assert [p.event.event_id for p in seq.pop_ready(10)] == ["o"]
+
+
+def test_the_grace_period_bounds_the_wait() -> None:
+    clock = Clock()
+    seq = PartitionSequencer(TOPICS, grace_s=1.0, highwater={"ctx": 5, "out": 1}.get, clock=clock)
+    seq.push("out", 0, produced=10.0, message=None, event=_event("o", EventKind.MODEL_OUTPUT, 2))
+    clock.now = 0.5
+    assert seq.pop_ready(10) == []
+    clock.now = 1.0
+    assert [p.event.event_id for p in seq.pop_ready(10)] == ["o"]
+
+
+def test_events_come_out_in_event_time_order_with_evidence_first_on_ties() -> None:
+    clock = Clock()
+    seq = PartitionSequencer(TOPICS, grace_s=0.0, highwater=lambda t: None, clock=clock)
+    seq.push("out", 0, 1.0, None, _event("o1", EventKind.MODEL_OUTPUT, 5))
+    seq.push("out", 1, 1.0, None, _event("o0", EventKind.MODEL_OUTPUT, 3))
+    seq.push("ctx", 0, 1.0, None, _event("c", EventKind.RETRIEVED_CONTEXT, 3))
+    assert [p.event.event_id for p in seq.pop_ready(10)] == ["c", "o0", "o1"]

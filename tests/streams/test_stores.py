@@ -1,0 +1,76 @@
+"""The stream's table adapters, over a plain dict standing in for a Faust table's mapping."""
+
+from __future__ import annotations
+
+import orjson
+
+from bleedwatch.detectors import DetectorConfig, Origin, SessionState
+from bleedwatch.models import EventKind
+from bleedwatch.streams.faust_store import TableSessionStore
+from bleedwatch.streams.remote_index import (
+    IndexTableHandler,
+    PendingLookup,
+    PrefetchedIndex,
+    lookup_request,
+    record_request,
+)
+from bleedwatch.streams.topology import partition_for
+
+
+def _state(last_seen: float) -> SessionState:
+    state = SessionState.empty(DetectorConfig().ledger)
+    state.last_seen = last_seen
+    return state
+
+
+def test_session_writes_reach_the_table_only_on_commit() -> None:
+    table: dict[bytes, bytes] = {}
+    store = TableSessionStore(table)
+    store.put("t\x1fs", _state(5.0))
+    assert store.get("t\x1fs") is not None and table == {}
+    store.rollback()
+    assert store.get("t\x1fs") is None
+    store.put("t\x1fs", _state(5.0))
+    store.commit()
+    assert SessionState.from_bytes(table[b"t\x1fs"]).last_seen == 5.0
+
+
+def test_ttl_sweep_drops_idle_sessions_of_one_partition_only() -> None:
+    table: dict[bytes, bytes] = {}
+    keys = [f"t\x1fs{i}".encode() for i in range(40)]
+    for key in keys:
+        table[key] = _state(100.0).to_bytes()
+    store = TableSessionStore(table)
+    dropped = store.expire_partition(before=200.0, partition=1, partitions=4)
+    on_one = [k for k in keys if partition_for(k, 4) == 1]
+    assert dropped == len(on_one) > 0
+    assert set(table) == set(keys) - set(on_one)
+    assert store.expire_partition(before=50.0, partition=2, partitions=4) == 0
+
+
+def test_index_handler_records_and_answers_lookups_as_the_table_partition() -> None:
+    table: dict[bytes, bytes] = {}
+    handler = IndexTableHandler(table, index_partition=3)
+    origin = Origin("bank", "s1", "crm", EventKind.TOOL_TRACE, 10.0)
+    assert handler.handle(record_request([7, 11], origin)) is None
+    reply = handler.handle(lookup_request([7, 99], "req-1", reply_partition=2))
+    assert reply is not None and reply.reply_partition == 2 and reply.request_id == "req-1"
+    body = orjson.loads(reply.payload)
+    assert body["part"] == 3 and set(body["found"]) == {"7"}
+
+    pending = PendingLookup({3, 0})
+    pending.deliver(3, body["found"])
+    assert not pending.done.is_set()
+    pending.deliver(0, {})
+    assert pending.done.is_set() and pending.found[7].first.event_id == "crm"
+
+
+def test_prefetched_index_overlays_the_batch_and_queues_its_records() -> None:
+    index = PrefetchedIndex()
+    origin = Origin("bank", "s1", "e1", EventKind.RETRIEVED_CONTEXT, 10.0)
+    index.record([1, 2, 5], origin)
+    assert set(index.lookup([1, 2, 3], as_of=10.0)) == {1, 2}
+    assert index.lookup([1], as_of=9.0) == {}  # not seen yet at that event time
+    requests = index.requests(partitions=4)
+    assert sorted(p for p, _ in requests) == [1, 2]  # one message per partition per origin
+    assert {k for _, payload in requests for k in orjson.loads(payload)["keys"]} == {1, 2, 5}
