@@ -1,39 +1,63 @@
-"""PII detection with Presidio on a packaged spaCy model, fully offline.
+"""PII detection with Presidio's recognizers and a packaged spaCy model, fully offline.
 
-Two analyzers share one recognizer set:
-- the *evidence* analyzer runs pattern recognizers over a blank tokenizer (no NER), for
-  contexts, tool traces and user input, where only values and fingerprints are needed;
-- the *output* analyzer adds spaCy NER (PERSON) and runs over model outputs, batched.
+Presidio's recognizers do the matching and validation (Luhn, IBAN checksums, phone-number
+parsing, entropy for secrets). bleedwatch drives them directly rather than through
+``AnalyzerEngine``, because most of that engine's cost is work a leak detector can skip:
+
+- a recognizer runs only when a cheap pre-check says its pattern can occur (no "@", no email);
+- evidence (contexts, tool traces, user input) never needs NER: names there come from name
+  shapes (:mod:`.recognizers.names`), and repeated evidence (RAG chunks) is cached by hash;
+- outputs go through spaCy NER only when they contain a capitalised, uncommon word, and the
+  NER model runs alone (no tagger, parser or lemmatizer), batched with ``nlp.pipe``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Protocol
 
+import regex
 import spacy
-from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
-from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from presidio_analyzer import EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     EmailRecognizer,
     IbanRecognizer,
     IpRecognizer,
-    PhoneRecognizer,
-    SpacyRecognizer,
     UkNinoRecognizer,
     UsSsnRecognizer,
 )
 
 from .config import PiiConfig
 from .offline import use_bundled_public_suffix_list
-from .recognizers import AssignedSecretRecognizer, VendorSecretRecognizer
+from .recognizers import AssignedSecretRecognizer, FastPhoneRecognizer, VendorSecretRecognizer
+from .terms import zipf
 
-# spaCy components Presidio does not read: the parser is the costliest and unused.
-_UNUSED_COMPONENTS = ["parser"]
-_NER_ENTITIES = {"PERSON"}
+# The NER model runs alone: it carries its own token-to-vector layer.
+_NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+NER_SCORE = 0.85  # Presidio's SpacyRecognizer score for a spaCy entity
+_EVIDENCE_CACHE = 4096
+
+# When can a recognizer possibly match? Recognizers not listed always run.
+_PRECHECKS: dict[str, re.Pattern[str]] = {
+    "EmailRecognizer": re.compile(r"@"),
+    "FastPhoneRecognizer": re.compile(r"(?:\d[\s().\-/]*){7}"),
+    "CreditCardRecognizer": re.compile(r"(?:\d[\s\-]*){12}"),
+    "IbanRecognizer": re.compile(r"[A-Za-z]{2}\d{2}"),
+    "IpRecognizer": re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:"),
+    "UsSsnRecognizer": re.compile(r"\d{3}[\s\-.]?\d{2}[\s\-.]?\d{4}"),
+    "UkNinoRecognizer": re.compile(r"[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}"),
+    "VendorSecretRecognizer": re.compile(r"[A-Za-z0-9_\-]{16}|-----BEGIN"),
+    "AssignedSecretRecognizer": re.compile(r"[A-Za-z0-9_\-+/=.]{16}"),
+}
+# A word that may start a name: capitalised and not among the most common English words.
+_CAPITALISED = regex.compile(r"\b\p{Lu}[\p{Ll}\p{M}'’\-]+")
+_NAME_GATE_ZIPF = 4.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,36 +71,34 @@ class PiiSpan:
     text: str
 
 
-class _PackagedSpacyEngine(SpacyNlpEngine):
-    """Presidio's spaCy engine, loading a pip-installed model or a blank tokenizer, never downloading."""
+class NerEngine(Protocol):
+    """Finds person names; the only component that runs a statistical model."""
 
-    def __init__(self, model: str | None, ner_entities: set[str]) -> None:
-        mapping = {"PERSON": "PERSON", "PER": "PERSON"}
-        super().__init__(
-            models=[{"lang_code": "en", "model_name": model or "blank"}],
-            ner_model_configuration=NerModelConfiguration(
-                model_to_presidio_entity_mapping=mapping,
-                labels_to_ignore=[],
-                low_score_entity_names=[],
-            ),
-        )
-        self._model = model
-        self._ner_entities = ner_entities
+    version: str
 
-    def load(self) -> None:
-        if self._model is None:
-            self.nlp = {"en": spacy.blank("en")}  # type: ignore[assignment]
-        else:
-            self.nlp = {"en": spacy.load(self._model, exclude=_UNUSED_COMPONENTS)}  # type: ignore[assignment]
-
-    def artifacts(self, doc: Any) -> NlpArtifacts:
-        return self._doc_to_nlp_artifact(doc, "en")
+    def persons(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]: ...
 
 
-def _recognizers(config: PiiConfig) -> list[EntityRecognizer]:
+class SpacyNer:
+    """spaCy's NER alone, from a pip-installed model package; never downloads."""
+
+    def __init__(self, model: str, batch_size: int = 64) -> None:
+        self.nlp = spacy.load(model, exclude=_NER_ONLY)
+        self.batch_size = batch_size
+        meta = self.nlp.meta
+        self.version = f"{meta.get('name', model)}-{meta.get('version', '?')}"
+
+    def persons(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        return [
+            [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("PERSON", "PER")]
+            for doc in self.nlp.pipe(texts, batch_size=self.batch_size)
+        ]
+
+
+def default_recognizers(config: PiiConfig) -> list[EntityRecognizer]:
     return [
         EmailRecognizer(),
-        PhoneRecognizer(supported_regions=tuple(config.phone_regions)),
+        FastPhoneRecognizer(supported_regions=tuple(config.phone_regions)),
         CreditCardRecognizer(),
         IbanRecognizer(),
         IpRecognizer(),
@@ -87,69 +109,72 @@ def _recognizers(config: PiiConfig) -> list[EntityRecognizer]:
     ]
 
 
-def _registry(config: PiiConfig, with_ner: bool) -> RecognizerRegistry:
-    registry = RecognizerRegistry(supported_languages=["en"])
-    for recognizer in _recognizers(config):
-        registry.add_recognizer(recognizer)
-    if with_ner:
-        registry.add_recognizer(SpacyRecognizer(supported_entities=sorted(_NER_ENTITIES)))
-    for path in config.custom_recognizers:
-        registry.add_recognizers_from_yaml(path)
-    return registry
+def may_hold_a_name(text: str) -> bool:
+    """The NER gate: a capitalised word that is not everyday English."""
+    return any(zipf(m.group().casefold()) < _NAME_GATE_ZIPF for m in _CAPITALISED.finditer(text))
 
 
 class PiiEngine:
     """Finds PII values; the only component that touches Presidio and spaCy."""
 
-    def __init__(self, config: PiiConfig) -> None:
+    def __init__(self, config: PiiConfig, ner: NerEngine | None = None) -> None:
         self.config = config
         use_bundled_public_suffix_list()
         logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
-        self._evidence_nlp = _PackagedSpacyEngine(None, set())
-        self._evidence_nlp.load()
-        self._output_nlp = _PackagedSpacyEngine(config.spacy_model, _NER_ENTITIES)
-        self._output_nlp.load()
-        self._evidence = AnalyzerEngine(
-            nlp_engine=self._evidence_nlp,
-            registry=_registry(config, with_ner=False),
-            supported_languages=["en"],
-        )
-        self._output = AnalyzerEngine(
-            nlp_engine=self._output_nlp,
-            registry=_registry(config, with_ner=True),
-            supported_languages=["en"],
-        )
-        self._pattern_entities = [e for e in config.entities if e not in _NER_ENTITIES]
+        registry = RecognizerRegistry(supported_languages=["en"])
+        for recognizer in default_recognizers(config):
+            registry.add_recognizer(recognizer)
+        for path in config.custom_recognizers:
+            registry.add_recognizers_from_yaml(path)
+        wanted = set(config.entities)
+        self._recognizers = [
+            (r, _PRECHECKS.get(type(r).__name__), [e for e in r.supported_entities if e in wanted])
+            for r in registry.recognizers
+        ]
+        self._recognizers = [x for x in self._recognizers if x[2]]
+        self._use_ner = "PERSON" in wanted
+        self.ner: NerEngine | None = ner or (SpacyNer(config.spacy_model) if self._use_ner else None)
+        self._cache: OrderedDict[bytes, list[PiiSpan]] = OrderedDict()
 
     @property
     def model_version(self) -> str:
-        nlp = self._output_nlp.nlp["en"] if self._output_nlp.nlp else None
-        return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}" if nlp else "none"
+        return self.ner.version if self.ner is not None else "no-ner"
+
+    def _patterns(self, text: str, threshold: float) -> list[PiiSpan]:
+        results: list[RecognizerResult] = []
+        for recognizer, precheck, entities in self._recognizers:
+            if precheck is not None and precheck.search(text) is None:
+                continue
+            results.extend(recognizer.analyze(text, entities, None))
+        return [
+            PiiSpan(r.entity_type, r.start, r.end, round(float(r.score), 4), text[r.start : r.end])
+            for r in results
+            if r.score >= threshold
+        ]
 
     def analyze_evidence(self, text: str) -> list[PiiSpan]:
-        """Pattern recognizers only: values in contexts, tool traces, user input."""
-        results = self._evidence.analyze(
-            text=text,
-            language="en",
-            entities=self._pattern_entities,
-            score_threshold=self.config.evidence_score_threshold,
-        )
-        return _spans(text, results)
+        """Pattern recognizers only, cached by content hash: RAG chunks repeat across sessions."""
+        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return list(cached)
+        spans = _drop_overlaps(self._patterns(text, self.config.evidence_score_threshold))
+        self._cache[key] = spans
+        if len(self._cache) > _EVIDENCE_CACHE:
+            self._cache.popitem(last=False)
+        return list(spans)
 
     def analyze_outputs(self, texts: Sequence[str]) -> list[list[PiiSpan]]:
-        """Full analysis, NER included, batched through ``nlp.pipe``."""
-        nlp = self._output_nlp.nlp["en"]  # type: ignore[index]
-        out: list[list[PiiSpan]] = []
-        for text, doc in zip(texts, nlp.pipe(texts, batch_size=32), strict=True):
-            results = self._output.analyze(
-                text=text,
-                language="en",
-                entities=self.config.entities,
-                score_threshold=self.config.score_threshold,
-                nlp_artifacts=self._output_nlp.artifacts(doc),
-            )
-            out.append([s for s in _spans(text, results) if _plausible(s, self.config)])
-        return out
+        """Pattern recognizers plus NER (PERSON) for outputs that may hold a name."""
+        threshold = self.config.score_threshold
+        found = [self._patterns(text, threshold) for text in texts]
+        if self.ner is not None:
+            gated = [i for i, text in enumerate(texts) if may_hold_a_name(text)]
+            for i, persons in zip(gated, self.ner.persons([texts[i] for i in gated]), strict=True):
+                text = texts[i]
+                found[i].extend(PiiSpan("PERSON", s, e, NER_SCORE, text[s:e]) for s, e in persons)
+        return [[s for s in _drop_overlaps(spans) if _plausible(s, self.config)] for spans in found]
 
 
 def _plausible(span: PiiSpan, config: PiiConfig) -> bool:
@@ -159,11 +184,6 @@ def _plausible(span: PiiSpan, config: PiiConfig) -> bool:
     return True
 
 
-def _spans(text: str, results: Sequence[Any]) -> list[PiiSpan]:
-    spans = [PiiSpan(r.entity_type, r.start, r.end, float(r.score), text[r.start : r.end]) for r in results]
-    return _drop_overlaps(spans)
-
-
 def _drop_overlaps(spans: list[PiiSpan]) -> list[PiiSpan]:
     """Keep the highest-scoring, then longest, span where spans overlap."""
     kept: list[PiiSpan] = []
@@ -171,3 +191,5 @@ def _drop_overlaps(spans: list[PiiSpan]) -> list[PiiSpan]:
         if all(span.end <= k.start or span.start >= k.end for k in kept):
             kept.append(span)
     return sorted(kept, key=lambda s: s.start)
+
+
