@@ -56,14 +56,22 @@ class Extraction:
         return [*self.pii_keys, *self.token_keys, *self.term_weights, *self.shingle_keys]
 
     def indexed_keys(self) -> list[int]:
-        """What goes into the cross-session index: PII plus winnowed shingles of text sources."""
-        keys = self.pii_keys
-        if self.event.kind is not EventKind.USER_INPUT:
+        """What goes into the cross-session index.
+
+        Evidence gives its PII values; contexts, tool traces and answers give winnowed
+        shingles. An answer's PII is not indexed: a name the model brought up itself (a public
+        figure, say) is no proof of whose data it is, and the answer's real personal data is
+        already indexed from the evidence it came from.
+        """
+        kind = self.event.kind
+        keys = [] if kind is EventKind.MODEL_OUTPUT else self.pii_keys
+        if kind is not EventKind.USER_INPUT:
             keys = keys + [self.shingle_keys[i] for i in self.winnowed]
         return keys
 
 
 _NAME_WORD_MAX_ZIPF = 4.0
+_EVERYDAY_ZIPF = 5.0
 
 
 class Extractor:

@@ -130,6 +130,7 @@ class Judge:
     ) -> list[FlaggedFinding]:
         cfg = self.config.passage
         event = ex.event
+        unexplained_pii = self.unexplained_pii(ex, state)
         matched: dict[int, Origin] = {}
         for i in self.unexplained_shingles(ex, state):
             sighting = sightings.get(ex.shingle_keys[i])
@@ -151,10 +152,16 @@ class Judge:
             coverage = n_tokens / max(len(ex.tokens), 1)
             if n_tokens < cfg.min_run_tokens:
                 continue
-            if not text_sourced and coverage < cfg.swapped_min_coverage:
-                continue  # an answer only partly like another session's: phrasing, not a swap
             start = ex.tokens[first_token].start
             end = ex.tokens[last_token].end
+            if not text_sourced:
+                # Another session's *answer*: a swap only if it is most of this output and carries
+                # something personal the session never supplied. The same generic answer given
+                # to two sessions is not a leak.
+                if coverage < cfg.swapped_min_coverage:
+                    continue
+                if not any(start <= p.start < end for p in unexplained_pii):
+                    continue
             run_keys = ex.shingle_keys[run[0] : run[-1] + 1]
             step = max(1, len(run_keys) // KEYS_PER_FINDING)
             finding = Finding(

@@ -133,6 +133,30 @@ def alerts(
     typer.echo(f"{len(parsed)} verdicts: " + ", ".join(f"{n} {a}" for a, n in counts.items()))
 
 
+@app.command("eval")
+def evaluate(
+    events: Annotated[Path, typer.Argument(help="events JSONL (a labelled benchmark)")],
+    labels: Annotated[Path, typer.Argument(help="labels JSONL: event_id, class, expected_action, source_session")],
+    naive: Annotated[bool, typer.Option("--naive/--no-naive", help="also score the naive baseline")] = True,
+    misses: Annotated[int, typer.Option("--misses", help="misses listed per class (masked)")] = 5,
+    config: ConfigOption = None,
+) -> None:
+    """Precision, recall, block rate and attribution per class, against the naive baseline."""
+    from rich.console import Console
+
+    from bleedwatch.models import EventKind, parse_event
+
+    from .evaluate import run_eval
+
+    settings = _settings(config)
+    parsed = [parse_event(line) for line in events.read_bytes().splitlines() if line.strip()]
+    label_rows = [orjson.loads(line) for line in labels.read_bytes().splitlines() if line.strip()]
+    outputs = sum(e.kind is EventKind.MODEL_OUTPUT for e in parsed)
+    console = Console()
+    console.print(f"{len(parsed)} events, {outputs} model outputs, {len(label_rows)} labels")
+    run_eval(settings, parsed, label_rows, console, naive=naive, misses=misses)
+
+
 @app.command()
 def schema(
     name: Annotated[str | None, typer.Argument(help="event, verdict, finding or dead_letter")] = None,

@@ -96,7 +96,8 @@ EXPECTED: dict[str, tuple[str, list[tuple[object, ...]]]] = {
             (
                 "cross_session_pii",
                 "PERSON",
-                ("initech-clinic", "s-20", "initech-3", "model_output"),
+                # the clinician's name came with s-20's appointment record
+                ("initech-clinic", "s-20", "initech-2", "tool_trace"),
                 "block",
                 "O***",
             ),

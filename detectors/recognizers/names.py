@@ -17,6 +17,10 @@ _CAPITALISED_RUN = regex.compile(
     r"(?:[ \t]+(?:(?:de|da|van|von|der|del|la|le|bin|al|dos|di)[ \t]+)?"
     r"(?:\p{Lu}[\p{Ll}\p{M}'’-]+|\p{Lu}\.)){1,3}(?![\p{L}\p{M}])"
 )
+_TITLED = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sir|Dame)\.?[ \t]+"
+    r"\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}\p{M}'’-]+)?(?![\p{L}\p{M}])"
+)
 _JSON_NAME = regex.compile(
     r"\"(?:[a-z_]*name|customer|patient|client|holder|contact|author|owner)\"\s*:\s*\"([^\"]{3,80})\"",
     regex.IGNORECASE,
@@ -26,6 +30,8 @@ _JSON_NAME = regex.compile(
 def candidate_names(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, surface) for every name-shaped span."""
     for match in _CAPITALISED_RUN.finditer(text):
+        yield match.start(), match.end(), match.group()
+    for match in _TITLED.finditer(text):  # "Dr. Oyelaran": one name word after a title
         yield match.start(), match.end(), match.group()
     for match in _JSON_NAME.finditer(text):
         yield match.start(1), match.end(1), match.group(1)

@@ -188,14 +188,14 @@ def test_text_the_tenant_commonly_shares_is_not_foreign_within_it(make_pipeline)
 
 def test_a_whole_answer_delivered_to_the_wrong_session_is_attributed(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     answer = (
-        "Your physiotherapy appointment has been moved to Tuesday at 10:30. Please arrive ten "
-        "minutes early and bring your referral letter and the exercise diary."
+        "Your physiotherapy appointment has been moved to Tuesday at 10:30, Ms. Tanaka. Please "
+        "arrive ten minutes early and bring your referral letter and the exercise diary."
     )
     ev = EventFactory()
     sink = run(
         make_pipeline(),
         [
-            ev("clinic", "s20", USER, "Please move my physiotherapy appointment to Tuesday."),
+            ev("clinic", "s20", USER, "Please move my physiotherapy appointment to Tuesday. Mei Tanaka."),
             ev("clinic", "s20", OUT, answer, event_id="original"),
             ev("clinic", "s21", USER, "Are my blood test results back?"),
             ev("clinic", "s21", OUT, answer, event_id="swapped"),
@@ -207,6 +207,19 @@ def test_a_whole_answer_delivered_to_the_wrong_session_is_attributed(make_pipeli
     assert swapped[0].source is not None
     assert (swapped[0].source.session_id, swapped[0].source.kind) == ("s20", OUT)
     assert sink["swapped"].action is Action.BLOCK
+
+
+def test_the_same_generic_answer_in_two_sessions_is_not_a_leak(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    generic = ("Standard accounts can send up to 1,000 euros per day by instant transfer; the limit "
+               "resets at midnight and can be raised temporarily in the app under Settings.")
+    ev = EventFactory()
+    sink = run(make_pipeline(), [
+        ev("bank", "a", USER, "What is my instant transfer limit?"),
+        ev("bank", "a", OUT, generic, event_id="a-out"),
+        ev("bank", "b", USER, "How much can I send instantly per day?"),
+        ev("bank", "b", OUT, generic, event_id="b-out"),
+    ])
+    assert not [f for f in sink["b-out"].findings if f.type is FindingType.FOREIGN_PASSAGE]
 
 
 def test_short_common_phrasing_shared_with_another_answer_is_not_a_swap(make_pipeline) -> None:  # type: ignore[no-untyped-def]

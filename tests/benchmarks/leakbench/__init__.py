@@ -1,0 +1,1 @@
+"""leakbench: a seeded, labelled generator of multi-tenant LLM session traffic."""
