@@ -70,7 +70,11 @@ class Judge:
         tenant_terms: set[int],
     ) -> Judgement:
         findings = self._pii_findings(ex, state, sightings)
-        findings.extend(self._passage_findings(ex, state, sightings))
+        foreign_pii = [
+            x.finding.start for x in findings
+            if x.finding.type in (FindingType.CROSS_SESSION_PII, FindingType.CROSS_TENANT_PII)
+        ]
+        findings.extend(self._passage_findings(ex, state, sightings, foreign_pii))
         drift = self.drift.score(ex.term_weights, lambda k: k in tenant_terms or state.knows(k), state.drift)
         if drift.flagged:
             finding = Finding(
@@ -126,11 +130,14 @@ class Judge:
         return findings
 
     def _passage_findings(
-        self, ex: Extraction, state: SessionState, sightings: Mapping[int, Sighting]
+        self,
+        ex: Extraction,
+        state: SessionState,
+        sightings: Mapping[int, Sighting],
+        foreign_pii: list[int],
     ) -> list[FlaggedFinding]:
         cfg = self.config.passage
         event = ex.event
-        unexplained_pii = self.unexplained_pii(ex, state)
         matched: dict[int, Origin] = {}
         for i in self.unexplained_shingles(ex, state):
             sighting = sightings.get(ex.shingle_keys[i])
@@ -156,11 +163,11 @@ class Judge:
             end = ex.tokens[last_token].end
             if not text_sourced:
                 # Another session's *answer*: a swap only if it is most of this output and carries
-                # something personal the session never supplied. The same generic answer given
-                # to two sessions is not a leak.
+                # another session's personal data. The same generic answer (or the same quote of
+                # a public figure) given to two sessions is not a leak.
                 if coverage < cfg.swapped_min_coverage:
                     continue
-                if not any(start <= p.start < end for p in unexplained_pii):
+                if not any(start <= position < end for position in foreign_pii):
                     continue
             run_keys = ex.shingle_keys[run[0] : run[-1] + 1]
             step = max(1, len(run_keys) // KEYS_PER_FINDING)

@@ -35,14 +35,23 @@ def family(entity_type: str) -> str:
     return _FAMILY.get(entity_type, entity_type.lower())
 
 
+# Trailing digits that identify a phone number across its national, international and E.164
+# forms: "(11) 96123-7400", "+55 11 96123-7400" and "+5511961237400" share them, while country
+# codes and trunk prefixes ("0", "1") fall outside.
+_PHONE_TAIL = 9
+
+
 def _phone(value: str, default_region: str) -> str:
+    digits = _NON_DIGIT.sub("", value)
+    if len(digits) >= _PHONE_TAIL:
+        return digits[-_PHONE_TAIL:]
     try:
         parsed = phonenumbers.parse(value, default_region)
         if parsed.national_number:
-            return str(parsed.national_number)
+            return str(parsed.national_number)[-_PHONE_TAIL:]
     except phonenumbers.NumberParseException:
         pass
-    return _NON_DIGIT.sub("", value).lstrip("0")
+    return digits.lstrip("0")
 
 
 def _ip(value: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
@@ -142,6 +143,9 @@ _COMMON_ZIPF = 5.5
 _MAX_WEIGHT = 3.5
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def stem(word: str) -> str:
     """A tiny suffix stripper: enough to make 'bricks' and 'brick' one term."""
     if len(word) > 4:
@@ -169,7 +173,7 @@ def content_terms(text: str) -> dict[str, float]:
     """Stemmed content terms of ``text`` with their rarity weight."""
     terms: dict[str, float] = {}
     for token in tokenize(text):
-        word = token.text
+        word = _POSSESSIVE.sub("", token.text)
         if len(word) < 3 or word in _STOP or word.isdigit():
             continue
         term = stem(word)

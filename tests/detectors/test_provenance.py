@@ -188,7 +188,7 @@ def test_text_the_tenant_commonly_shares_is_not_foreign_within_it(make_pipeline)
 
 def test_a_whole_answer_delivered_to_the_wrong_session_is_attributed(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     answer = (
-        "Your physiotherapy appointment has been moved to Tuesday at 10:30, Ms. Tanaka. Please "
+        "Your physiotherapy appointment has been moved to Tuesday at 10:30, Mei Tanaka. Please "
         "arrive ten minutes early and bring your referral letter and the exercise diary."
     )
     ev = EventFactory()
