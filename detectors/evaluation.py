@@ -117,7 +117,9 @@ def score(
             report.clean_flagged += flagged
         wrong = flagged != expected_positive or action == "missing"
         if wrong and len(stats.misses) < keep_misses:
-            stats.misses.append(f"{label['event_id']} {action}: {mask_passage(contents.get(label['event_id'], ''), 14)}")
+            stats.misses.append(
+                f"{label['event_id']} {action}: {mask_passage(contents.get(label['event_id'], ''), 14)}"
+            )
     return report
 
 

@@ -71,7 +71,8 @@ class Judge:
     ) -> Judgement:
         findings = self._pii_findings(ex, state, sightings)
         foreign_pii = [
-            x.finding.start for x in findings
+            x.finding.start
+            for x in findings
             if x.finding.type in (FindingType.CROSS_SESSION_PII, FindingType.CROSS_TENANT_PII)
         ]
         findings.extend(self._passage_findings(ex, state, sightings, foreign_pii))

@@ -191,5 +191,3 @@ def _drop_overlaps(spans: list[PiiSpan]) -> list[PiiSpan]:
         if all(span.end <= k.start or span.start >= k.end for k in kept):
             kept.append(span)
     return sorted(kept, key=lambda s: s.start)
-
-

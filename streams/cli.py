@@ -136,7 +136,9 @@ def alerts(
 @app.command("eval")
 def evaluate(
     events: Annotated[Path, typer.Argument(help="events JSONL (a labelled benchmark)")],
-    labels: Annotated[Path, typer.Argument(help="labels JSONL: event_id, class, expected_action, source_session")],
+    labels: Annotated[
+        Path, typer.Argument(help="labels JSONL: event_id, class, expected_action, source_session")
+    ],
     naive: Annotated[bool, typer.Option("--naive/--no-naive", help="also score the naive baseline")] = True,
     misses: Annotated[int, typer.Option("--misses", help="misses listed per class (masked)")] = 5,
     config: ConfigOption = None,

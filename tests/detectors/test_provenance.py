@@ -210,15 +210,20 @@ def test_a_whole_answer_delivered_to_the_wrong_session_is_attributed(make_pipeli
 
 
 def test_the_same_generic_answer_in_two_sessions_is_not_a_leak(make_pipeline) -> None:  # type: ignore[no-untyped-def]
-    generic = ("Standard accounts can send up to 1,000 euros per day by instant transfer; the limit "
-               "resets at midnight and can be raised temporarily in the app under Settings.")
+    generic = (
+        "Standard accounts can send up to 1,000 euros per day by instant transfer; the limit "
+        "resets at midnight and can be raised temporarily in the app under Settings."
+    )
     ev = EventFactory()
-    sink = run(make_pipeline(), [
-        ev("bank", "a", USER, "What is my instant transfer limit?"),
-        ev("bank", "a", OUT, generic, event_id="a-out"),
-        ev("bank", "b", USER, "How much can I send instantly per day?"),
-        ev("bank", "b", OUT, generic, event_id="b-out"),
-    ])
+    sink = run(
+        make_pipeline(),
+        [
+            ev("bank", "a", USER, "What is my instant transfer limit?"),
+            ev("bank", "a", OUT, generic, event_id="a-out"),
+            ev("bank", "b", USER, "How much can I send instantly per day?"),
+            ev("bank", "b", OUT, generic, event_id="b-out"),
+        ],
+    )
     assert not [f for f in sink["b-out"].findings if f.type is FindingType.FOREIGN_PASSAGE]
 
 

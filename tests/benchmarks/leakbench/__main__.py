@@ -15,7 +15,9 @@ from .generator import generate
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("command", choices=("generate", "report"))
     parser.add_argument("--events", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=1)

@@ -42,8 +42,7 @@ DOMAINS = (
             "report a problem and follow the steps.",
             "Cash withdrawals abroad carry a small percentage fee, and the ATM operator may add its own "
             "charge, which is shown before you confirm.",
-            "Pending transfers normally settle within one business day once the security review is "
-            "complete.",
+            "Pending transfers normally settle within one business day once the security review is complete.",
         ),
         grounded_answers=(
             "Thanks {first}, I can see the transfer of {amount} euros from account {account} is still "

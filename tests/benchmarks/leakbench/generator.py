@@ -20,9 +20,22 @@ from faker import Faker
 from .domains import DOMAINS, DRIFT_TEXTS, Domain
 
 LOCALES = {
-    "en_US": "US", "en_GB": "GB", "de_DE": "DE", "fr_FR": "FR", "es_ES": "ES", "it_IT": "IT",
-    "nl_NL": "NL", "pl_PL": "PL", "pt_BR": "BR", "sv_SE": "SE", "en_IN": "IN", "en_AU": "AU",
-    "en_IE": "IE", "fi_FI": "FI", "da_DK": "DK", "cs_CZ": "CZ",
+    "en_US": "US",
+    "en_GB": "GB",
+    "de_DE": "DE",
+    "fr_FR": "FR",
+    "es_ES": "ES",
+    "it_IT": "IT",
+    "nl_NL": "NL",
+    "pl_PL": "PL",
+    "pt_BR": "BR",
+    "sv_SE": "SE",
+    "en_IN": "IN",
+    "en_AU": "AU",
+    "en_IE": "IE",
+    "fi_FI": "FI",
+    "da_DK": "DK",
+    "cs_CZ": "CZ",
 }
 CLINICIANS = ("Oyelaran", "Nakamura", "Fitzgerald", "Kowalczyk", "Haddad", "Lindqvist")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
@@ -103,12 +116,18 @@ class Generator:
         first, last = fake.first_name(), fake.last_name()
         user = f"{first}.{last}".lower().replace(" ", "").replace("'", "")
         user = "".join(c for c in user if c.isascii() and (c.isalnum() or c == ".")) or "user"
-        domain = self.rng.choice(("example.com", "mail.example.org", "post.example.net", fake.free_email_domain()))
+        domain = self.rng.choice(
+            ("example.com", "mail.example.org", "post.example.net", fake.free_email_domain())
+        )
         return Identity(
-            name=f"{first} {last}", first=first, email=f"{user}{self.rng.randint(1, 99)}@{domain}",
-            phone=self._phone(LOCALES[locale]), region=LOCALES[locale], iban=fake.iban(),
-            card=fake.credit_card_number(), ref="".join(self.rng.choices(string.ascii_uppercase, k=2))
-            + str(self.rng.randint(10000, 99999)),
+            name=f"{first} {last}",
+            first=first,
+            email=f"{user}{self.rng.randint(1, 99)}@{domain}",
+            phone=self._phone(LOCALES[locale]),
+            region=LOCALES[locale],
+            iban=fake.iban(),
+            card=fake.credit_card_number(),
+            ref="".join(self.rng.choices(string.ascii_uppercase, k=2)) + str(self.rng.randint(10000, 99999)),
         )
 
     # -- events ------------------------------------------------------------------------------
@@ -116,8 +135,11 @@ class Generator:
         self._ids += 1
         event_id = f"ev-{self._ids:06d}"
         event = {
-            "event_id": event_id, "tenant_id": session.tenant.tenant, "session_id": session.session_id,
-            "kind": kind, "timestamp": (self.t0 + timedelta(seconds=at)).isoformat().replace("+00:00", "Z"),
+            "event_id": event_id,
+            "tenant_id": session.tenant.tenant,
+            "session_id": session.session_id,
+            "kind": kind,
+            "timestamp": (self.t0 + timedelta(seconds=at)).isoformat().replace("+00:00", "Z"),
             "content": content,
         }
         if meta:
@@ -129,19 +151,33 @@ class Generator:
         rng = self.rng
         email = who.email
         return template.format(
-            name=who.name, first=who.first, email=rng.choice((email, email.capitalize())),
-            email_upper=email.upper(), phone=who.phone_as(rng.choice(("national", "international"))),
+            name=who.name,
+            first=who.first,
+            email=rng.choice((email, email.capitalize())),
+            email_upper=email.upper(),
+            phone=who.phone_as(rng.choice(("national", "international"))),
             phone_alt=who.phone_as(rng.choice(("e164", "international", "national"))),
-            account=who.iban, account_spaced=" ".join(who.iban[i : i + 4] for i in range(0, len(who.iban), 4)),
-            last4=who.card[-4:], amount=rng.choice((120, 740, 2300, 85)), ref=who.ref,
-            weekday=rng.choice(WEEKDAYS), clinician=session.clinician,
+            account=who.iban,
+            account_spaced=" ".join(who.iban[i : i + 4] for i in range(0, len(who.iban), 4)),
+            last4=who.card[-4:],
+            amount=rng.choice((120, 740, 2300, 85)),
+            ref=who.ref,
+            weekday=rng.choice(WEEKDAYS),
+            clinician=session.clinician,
         )
 
     def _record(self, session: Session) -> str:
         who = session.who
-        values = {"email": who.email, "phone": who.phone_as("national"), "iban": who.iban,
-                  "card": who.card, "nhs_ref": who.ref, "ticket": who.ref, "matter": who.ref,
-                  "booking": who.ref}
+        values = {
+            "email": who.email,
+            "phone": who.phone_as("national"),
+            "iban": who.iban,
+            "card": who.card,
+            "nhs_ref": who.ref,
+            "ticket": who.ref,
+            "matter": who.ref,
+            "booking": who.ref,
+        }
         record: dict[str, str] = {f: values.get(f, who.name) for f in session.tenant.record_fields}
         if session.tenant.tenant == "cityclinic":
             record["clinician"] = "Dr. " + session.clinician
@@ -149,8 +185,13 @@ class Generator:
 
     def open_session(self, n: int) -> Session:
         tenant = self.rng.choice(DOMAINS)
-        session = Session(tenant, f"{tenant.tenant[:4]}-{n:05d}", self.identity(), start=n * 7.0,
-                          clinician=self.rng.choice(CLINICIANS))
+        session = Session(
+            tenant,
+            f"{tenant.tenant[:4]}-{n:05d}",
+            self.identity(),
+            start=n * 7.0,
+            clinician=self.rng.choice(CLINICIANS),
+        )
         at = session.start
         who = session.who
         intro = self.rng.choice((f"Hi, this is {who.name}. ", f"Hello, {who.first} here. ", ""))
