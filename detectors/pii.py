@@ -145,7 +145,8 @@ class PiiEngine:
         for recognizer, precheck, entities in self._recognizers:
             if precheck is not None and precheck.search(text) is None:
                 continue
-            results.extend(recognizer.analyze(text, entities, None))
+            # Pattern recognizers take no NLP artifacts; context words are not needed to match.
+            results.extend(recognizer.analyze(text, entities, None))  # type: ignore[arg-type]
         return [
             PiiSpan(r.entity_type, r.start, r.end, round(float(r.score), 4), text[r.start : r.end])
             for r in results

@@ -22,6 +22,7 @@ class FastPhoneRecognizer(PhoneRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         results = []
+        name = str(self.name)
         for match in _CANDIDATE.finditer(text):
             candidate = match.group()
             digits = sum(c.isdigit() for c in candidate)
@@ -37,12 +38,12 @@ class FastPhoneRecognizer(PhoneRecognizer):
                     end=match.end(),
                     score=self.SCORE,
                     analysis_explanation=AnalysisExplanation(
-                        recognizer=self.name,
+                        recognizer=name,
                         original_score=self.SCORE,
                         textual_explanation=f"Recognized as {region} phone number, using phonenumbers",
                     ),
                     recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                        RecognizerResult.RECOGNIZER_NAME_KEY: name,
                         RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                     },
                 )
