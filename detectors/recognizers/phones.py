@@ -22,7 +22,7 @@ class FastPhoneRecognizer(PhoneRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         results = []
-        name = str(self.name)
+        name = str(getattr(self, "name", "FastPhoneRecognizer"))
         for match in _CANDIDATE.finditer(text):
             candidate = match.group()
             digits = sum(c.isdigit() for c in candidate)
