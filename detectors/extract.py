@@ -51,6 +51,11 @@ class Extraction:
     def pii_keys(self) -> list[int]:
         return [p.key for p in self.pii]
 
+    def probe_keys(self) -> list[int]:
+        """Every ledger key judging this event may ask about."""
+        names = [k for p in self.pii for k in p.token_keys]
+        return [*self.pii_keys, *names, *self.shingle_keys, *self.term_weights]
+
     def provenance_keys(self) -> list[int]:
         """Everything this event makes known to its session."""
         return [*self.pii_keys, *self.token_keys, *self.term_weights, *self.shingle_keys]

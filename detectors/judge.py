@@ -17,7 +17,7 @@ from .config import DetectorConfig
 from .drift import DriftResult, DriftScorer
 from .extract import Extraction, PiiItem
 from .journal import KEYS_PER_FINDING, FlaggedFinding
-from .ledger import SessionState
+from .ledger import LedgerView
 from .masking import mask_passage
 
 # PII seen in this many sessions of a tenant is the tenant's own (a hotline, a shared inbox).
@@ -43,7 +43,7 @@ class Judge:
         self.drift = DriftScorer(config.drift)
 
     # -- what to ask the attribution index -------------------------------------------
-    def unexplained_pii(self, ex: Extraction, state: SessionState) -> list[PiiItem]:
+    def unexplained_pii(self, ex: Extraction, state: LedgerView) -> list[PiiItem]:
         out = []
         for item in ex.pii:
             if state.knows(item.key):
@@ -53,10 +53,10 @@ class Judge:
             out.append(item)
         return out
 
-    def unexplained_shingles(self, ex: Extraction, state: SessionState) -> list[int]:
+    def unexplained_shingles(self, ex: Extraction, state: LedgerView) -> list[int]:
         return [i for i, key in enumerate(ex.shingle_keys) if not state.knows(key)]
 
-    def lookup_keys(self, ex: Extraction, state: SessionState) -> list[int]:
+    def lookup_keys(self, ex: Extraction, state: LedgerView) -> list[int]:
         keys = [p.key for p in self.unexplained_pii(ex, state)]
         keys.extend(ex.shingle_keys[i] for i in self.unexplained_shingles(ex, state))
         return keys
@@ -65,7 +65,7 @@ class Judge:
     def judge(
         self,
         ex: Extraction,
-        state: SessionState,
+        state: LedgerView,
         sightings: Mapping[int, Sighting],
         tenant_terms: set[int],
     ) -> Judgement:
@@ -91,7 +91,7 @@ class Judge:
         return Judgement(findings, drift)
 
     def _pii_findings(
-        self, ex: Extraction, state: SessionState, sightings: Mapping[int, Sighting]
+        self, ex: Extraction, state: LedgerView, sightings: Mapping[int, Sighting]
     ) -> list[FlaggedFinding]:
         event = ex.event
         findings = []
@@ -133,7 +133,7 @@ class Judge:
     def _passage_findings(
         self,
         ex: Extraction,
-        state: SessionState,
+        state: LedgerView,
         sightings: Mapping[int, Sighting],
         foreign_pii: list[int],
     ) -> list[FlaggedFinding]:

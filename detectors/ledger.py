@@ -8,7 +8,7 @@ never holds raw text. Beside it: drift statistics and the small judged/flagged j
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import orjson
@@ -38,10 +38,15 @@ class SessionState:
     def knows(self, key: int) -> bool:
         return key in self.ledger
 
+    def known(self, keys: Sequence[int]) -> set[int]:
+        """The subset of ``keys`` the session has seen (one vectorised Bloom probe)."""
+        if not keys:
+            return set()
+        mask = self.ledger.contains_many(keys)
+        return {key for key, hit in zip(keys, mask.tolist(), strict=True) if hit}
+
     def learn(self, keys: Iterable[int]) -> None:
-        add = self.ledger.add
-        for key in keys:
-            add(key)
+        self.ledger.add_many(keys)
 
     def to_bytes(self) -> bytes:
         ledger = self.ledger
@@ -66,3 +71,27 @@ class SessionState:
         ledger = BloomFilter(bits, hashes, data[_HEADER.size : end], count)
         journal = Journal.from_dict(orjson.loads(data[end:])) if len(data) > end else Journal()
         return cls(ledger, DriftStats(n, mean, m2), last_seen, journal)
+
+
+class LedgerView:
+    """What a session knows, probed once for all the keys one event needs.
+
+    The judge asks about the same keys several times (PII, names' words, shingles, terms);
+    one vectorised Bloom probe answers them all. Keys outside the probe fall back to the filter.
+    """
+
+    __slots__ = ("_known", "_probed", "state")
+
+    def __init__(self, state: SessionState, keys: Sequence[int]) -> None:
+        self.state = state
+        self._probed = set(keys)
+        self._known = state.known(keys)
+
+    @property
+    def drift(self) -> DriftStats:
+        return self.state.drift
+
+    def knows(self, key: int) -> bool:
+        if key in self._probed:
+            return key in self._known
+        return self.state.knows(key)

@@ -20,7 +20,7 @@ from .extract import Extraction, Extractor
 from .hashing import KeyedHasher
 from .journal import FlaggedFinding, FlaggedOutput
 from .judge import Judge, Judgement
-from .ledger import SessionState
+from .ledger import LedgerView, SessionState
 from .pii import PiiEngine
 from .policy import Policy
 from .stores import InMemorySessionStore, SessionStore, session_key
@@ -110,11 +110,12 @@ class DetectionPipeline:
         if marker in state.journal.judged:
             return []  # already judged: a redelivery gets no second verdict
         tenant_terms = self._tenant_term_keys(ex)
+        view = LedgerView(state, ex.probe_keys())
         sightings = index.lookup(
-            [*self.judge.lookup_keys(ex, state), *tenant_terms], as_of=event.timestamp.timestamp()
+            [*self.judge.lookup_keys(ex, view), *tenant_terms], as_of=event.timestamp.timestamp()
         )
         known_terms = self._known_terms(event.tenant_id, tenant_terms, sightings)
-        judgement = self.judge.judge(ex, state, sightings, known_terms)
+        judgement = self.judge.judge(ex, view, sightings, known_terms)
         verdict = self._decide(ex, judgement)
         state.journal.judged.append(marker)
         if verdict.action is Action.ALLOW:
@@ -139,13 +140,16 @@ class DetectionPipeline:
 
     def learn(self, ex: Extraction, state: SessionState, index: AttributionIndex) -> None:
         event = ex.event
-        state.learn(ex.provenance_keys())
+        provenance = ex.provenance_keys()
+        # What the session already knew it has already told the index: record only what is new.
+        known = state.known(provenance)
+        state.learn(provenance)
         origin = Origin(
             event.tenant_id, event.session_id, event.event_id, event.kind, event.timestamp.timestamp()
         )
-        keys = ex.indexed_keys()
+        keys = [k for k in ex.indexed_keys() if k not in known]
         if event.kind is not EventKind.TOOL_TRACE:  # tool output is data, not what a tenant talks about
-            keys.extend(self._tenant_term_keys(ex))
+            keys.extend(t for t, term in self._tenant_term_keys(ex).items() if term not in known)
         index.record(keys, origin)
 
     # -- internals -------------------------------------------------------------------------
