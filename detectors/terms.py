@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 from .text import tokenize
 
@@ -158,9 +159,23 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    return get_frequency_dict("en")  # type: ignore[no-any-return]
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
-    """Zipf frequency in English: about 7 for "the", 0 for words wordfreq never saw."""
+    """Zipf frequency in English: about 7 for "the", 0 for words wordfreq never saw.
+
+    A dictionary lookup first; wordfreq's own tokenising lookup only for what the plain
+    word list does not hold (contractions, mixed scripts).
+    """
+    frequency = _frequencies().get(word)
+    if frequency is not None:
+        return round(math.log10(frequency) + 9, 2)
+    if word.isalpha():
+        return 0.0
     return float(zipf_frequency(word, "en"))
 
 
