@@ -161,7 +161,7 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _frequencies() -> dict[str, float]:
-    return get_frequency_dict("en")  # type: ignore[no-any-return]
+    return get_frequency_dict("en")
 
 
 @lru_cache(maxsize=200_000)

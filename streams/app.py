@@ -6,7 +6,8 @@
 - One processing task per owned partition drains its sequencer in batches: it asks the
   fingerprint index once per index partition for the batch's outputs, then learns and judges
   every event with the same :class:`DetectionPipeline` the offline scan uses.
-- The CPU-heavy extraction (spaCy NER, Presidio) runs in a worker thread, off the event loop.
+- The CPU-heavy extraction (spaCy NER, Presidio) runs in the worker's extraction process,
+  off the event loop and its GIL (:mod:`.extraction_pool`).
 - Everything after the awaits runs without yielding to the loop: verdicts, table writes and
   index records of a batch are queued together, so a rebalance never splits them.
 """
@@ -18,7 +19,6 @@ import time
 import uuid
 import weakref
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import faust
@@ -38,6 +38,7 @@ from bleedwatch.models import (
     parse_event,
 )
 
+from .extraction_pool import extract, start_pool
 from .faust_store import TableSessionStore
 from .logs import get_logger
 from .metrics import Metrics
@@ -100,7 +101,7 @@ class BleedwatchApp:
         self.stream_time = 0.0  # max event time seen: TTL expiry follows event time, so replays work
         self.sequencers: dict[int, PartitionSequencer] = {}
         self.processors: dict[int, asyncio.Future[None]] = {}
-        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bleedwatch-extract")
+        self.executor = start_pool(settings.detector)
         self.app = faust.App(
             self.topology.app_id,
             broker=_broker_urls(settings),
@@ -344,20 +345,6 @@ class BleedwatchApp:
             offset=record.offset,
         )
 
-    def _extract(self, events: list[Event]) -> list[Extraction | Exception]:
-        """Extract a batch; if the batch fails, isolate the event that breaks it."""
-        extractor = self.pipeline.extractor
-        try:
-            return list(extractor.extract_batch(events))
-        except Exception:
-            out: list[Extraction | Exception] = []
-            for event in events:
-                try:
-                    out.extend(extractor.extract_batch([event]))
-                except Exception as exc:
-                    out.append(exc)
-            return out
-
     async def _lookup(self, keys: list[int], session_partition: int) -> dict[int, Any]:
         """Ask each index partition once; resend until answered (no verdict is ever guessed)."""
         groups = group_by_partition(keys, self.partitions)
@@ -392,7 +379,7 @@ class BleedwatchApp:
         events = [item.event for item in ready]
         loop = asyncio.get_running_loop()
         started = time.perf_counter()
-        extracted = await loop.run_in_executor(self.executor, self._extract, events)
+        extracted = await loop.run_in_executor(self.executor, extract, events)
         self.metrics.extract_seconds.observe(time.perf_counter() - started)
         keys = [
             k for ex in extracted if isinstance(ex, Extraction) for k in self.pipeline.remote_lookup_keys(ex)

@@ -58,8 +58,11 @@ def lookup_request(keys: list[int], request_id: str, reply_partition: int) -> by
     return orjson.dumps({"op": "lookup", "keys": keys, "rid": request_id, "reply": reply_partition})
 
 
-def record_request(keys: list[int], origin: Origin) -> bytes:
-    return orjson.dumps({"op": "record", "keys": keys, "origin": origin_to_dict(origin)})
+def record_request(groups: list[tuple[list[int], Origin]]) -> bytes:
+    """One message per index partition and batch: every (keys, origin) the batch recorded."""
+    return orjson.dumps(
+        {"op": "record", "groups": [{"keys": keys, "origin": origin_to_dict(o)} for keys, o in groups]}
+    )
 
 
 def decode_found(found: Mapping[str, Any]) -> dict[int, Sighting]:
@@ -87,13 +90,22 @@ class IndexTableHandler:
         request = orjson.loads(payload)
         table = self.table
         if request["op"] == "record":
-            origin = origin_from_dict(request["origin"])
-            for key in request["keys"]:
-                raw = table.get(table_key(key))
-                current = Sighting.from_dict(orjson.loads(raw)) if raw is not None else None
-                merged = merge_sighting(current, origin)
-                if merged is not current:
-                    table[table_key(key)] = orjson.dumps(merged.to_dict())
+            # Merge the whole message first, then write each changed key once.
+            loaded: dict[int, Sighting | None] = {}
+            changed: set[int] = set()
+            for group in request["groups"]:
+                origin = origin_from_dict(group["origin"])
+                for key in group["keys"]:
+                    if key not in loaded:
+                        raw = table.get(table_key(key))
+                        loaded[key] = Sighting.from_dict(orjson.loads(raw)) if raw is not None else None
+                    current = loaded[key]
+                    merged = merge_sighting(current, origin)
+                    if merged is not current:
+                        loaded[key] = merged
+                        changed.add(key)
+            for key in changed:
+                table[table_key(key)] = orjson.dumps(loaded[key].to_dict())  # type: ignore[union-attr]
             return None
         found = {}
         for key in request["keys"]:
@@ -139,9 +151,9 @@ class PrefetchedIndex:
             self.pending.append((keys, origin))
 
     def requests(self, partitions: int) -> list[tuple[int, bytes]]:
-        """(partition, payload) for every pending record, one message per origin and partition."""
-        out = []
+        """(partition, payload): the batch's records, one message per index partition."""
+        by_partition: dict[int, list[tuple[list[int], Origin]]] = defaultdict(list)
         for keys, origin in self.pending:
-            for partition, group in sorted(group_by_partition(keys, partitions).items()):
-                out.append((partition, record_request(group, origin)))
-        return out
+            for partition, group in group_by_partition(keys, partitions).items():
+                by_partition[partition].append((group, origin))
+        return [(p, record_request(groups)) for p, groups in sorted(by_partition.items())]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import orjson
 
-from bleedwatch.detectors import DetectorConfig, Origin, SessionState
+from bleedwatch.detectors import DetectorConfig, Origin, SessionState, Sighting
 from bleedwatch.models import EventKind
 from bleedwatch.streams.faust_store import TableSessionStore
 from bleedwatch.streams.remote_index import (
@@ -52,7 +52,9 @@ def test_index_handler_records_and_answers_lookups_as_the_table_partition() -> N
     table: dict[bytes, bytes] = {}
     handler = IndexTableHandler(table, index_partition=3)
     origin = Origin("bank", "s1", "crm", EventKind.TOOL_TRACE, 10.0)
-    assert handler.handle(record_request([7, 11], origin)) is None
+    later = Origin("bank", "s2", "crm2", EventKind.TOOL_TRACE, 12.0)
+    assert handler.handle(record_request([([7, 11], origin), ([7], later)])) is None
+    assert Sighting.from_dict(orjson.loads(table[(7).to_bytes(8, "big")])).sessions_in("bank") == 2
     reply = handler.handle(lookup_request([7, 99], "req-1", reply_partition=2))
     assert reply is not None and reply.reply_partition == 2 and reply.request_id == "req-1"
     body = orjson.loads(reply.payload)
@@ -72,5 +74,6 @@ def test_prefetched_index_overlays_the_batch_and_queues_its_records() -> None:
     assert set(index.lookup([1, 2, 3], as_of=10.0)) == {1, 2}
     assert index.lookup([1], as_of=9.0) == {}  # not seen yet at that event time
     requests = index.requests(partitions=4)
-    assert sorted(p for p, _ in requests) == [1, 2]  # one message per partition per origin
-    assert {k for _, payload in requests for k in orjson.loads(payload)["keys"]} == {1, 2, 5}
+    assert sorted(p for p, _ in requests) == [1, 2]  # one message per index partition
+    keys = {k for _, payload in requests for g in orjson.loads(payload)["groups"] for k in g["keys"]}
+    assert keys == {1, 2, 5}

@@ -1,0 +1,57 @@
+"""Feature extraction in a child process, off the event loop and outside its GIL.
+
+The worker's event loop runs Faust (consumers, producers, tables); extraction (Presidio
+recognizers, spaCy NER, hashing) is CPU-bound. A thread would share the GIL with the loop,
+so each worker owns one extraction process (``spawn``ed, so it inherits no sockets or
+threads), loaded once with the same detector configuration.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+import orjson
+
+from bleedwatch.detectors import DetectorConfig, Extraction, Extractor, KeyedHasher, PiiEngine
+from bleedwatch.models import Event
+
+_extractor: Extractor | None = None
+
+
+def _initialise(config_json: str) -> None:
+    global _extractor
+    config = DetectorConfig.model_validate_json(config_json)
+    pii = PiiEngine(config.pii)
+    _extractor = Extractor(config, pii, KeyedHasher(config.hmac_secret.get_secret_value()))
+
+
+def extract(events: Sequence[Event]) -> list[Extraction | Exception]:
+    """Extract a batch; if the batch fails, isolate the event that breaks it."""
+    assert _extractor is not None, "extraction process not initialised"
+    try:
+        return list(_extractor.extract_batch(events))
+    except Exception:
+        out: list[Extraction | Exception] = []
+        for event in events:
+            try:
+                out.extend(_extractor.extract_batch([event]))
+            except Exception as exc:
+                out.append(RuntimeError(type(exc).__name__))
+        return out
+
+
+def start_pool(config: DetectorConfig) -> ProcessPoolExecutor:
+    """One extraction process with the worker's detector configuration, models loaded."""
+    # The secret travels to the child through the pool's pipe, never argv or the environment.
+    data = orjson.loads(config.model_dump_json())
+    data["hmac_secret"] = config.hmac_secret.get_secret_value()
+    pool = ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_initialise,
+        initargs=(orjson.dumps(data).decode(),),
+    )
+    pool.submit(extract, []).result()  # load the models now, not on the first event
+    return pool
