@@ -245,8 +245,8 @@ class BleedwatchApp:
             if handler is None:
                 handler = handlers[msg.partition] = IndexTableHandler(self.index_table, msg.partition)
             reply = handler.handle(event.value)
-            if reply is not None:
-                self.replies_topic.send_soon(
+            if reply is not None:  # someone is waiting: hand it to the producer now, not via its buffer
+                await self.replies_topic.send(
                     key=reply.request_id.encode(), value=reply.payload, partition=reply.reply_partition
                 )
 
@@ -358,7 +358,7 @@ class BleedwatchApp:
             while True:
                 for partition, group in groups.items():
                     if partition in pending.expected:
-                        self.fingerprints_topic.send_soon(
+                        await self.fingerprints_topic.send(
                             key=str(partition).encode(),
                             value=lookup_request(group, request_id, session_partition),
                             partition=partition,
