@@ -244,18 +244,26 @@ class BleedwatchApp:
             handler = handlers.get(msg.partition)
             if handler is None:
                 handler = handlers[msg.partition] = IndexTableHandler(self.index_table, msg.partition)
-            reply = handler.handle(event.value)
-            if reply is not None:  # someone is waiting: hand it to the producer now, not via its buffer
-                await self.replies_topic.send(
-                    key=reply.request_id.encode(), value=reply.payload, partition=reply.reply_partition
-                )
+            try:
+                reply = handler.handle(event.value)
+                if reply is not None:  # someone is waiting: straight to the producer, not its buffer
+                    await self.replies_topic.send(
+                        key=reply.request_id.encode(), value=reply.payload, partition=reply.reply_partition
+                    )
+            except Exception as exc:
+                self.metrics.index_errors.inc()
+                log.warning("index request failed", partition=msg.partition, error=type(exc).__name__)
 
     async def _replies_agent(self, stream: faust.StreamT[bytes]) -> None:
         async for payload in stream:
-            reply = orjson.loads(payload)
-            pending = self.lookups.get(reply["rid"])
-            if pending is not None:  # else: asked by a batch that was since revoked or retried
-                pending.deliver(int(reply["part"]), reply["found"])
+            try:
+                reply = orjson.loads(payload)
+                pending = self.lookups.get(reply["rid"])
+                if pending is not None:  # else: asked by a batch since revoked or retried
+                    pending.deliver(int(reply["part"]), reply["found"])
+            except Exception as exc:
+                self.metrics.index_errors.inc()
+                log.warning("index reply failed", error=type(exc).__name__)
 
     async def _tick_agent(self, stream: faust.StreamT[bytes]) -> None:
         store = TableSessionStore(self.sessions_table)

@@ -44,6 +44,9 @@ class Metrics:
             buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
             registry=r,
         )
+        self.index_errors = Counter(
+            "bleedwatch_index_errors_total", "index requests or replies that failed (resent)", registry=r
+        )
         self.grace_expired = Counter(
             "bleedwatch_grace_expired_total",
             "output batches judged before their evidence topics caught up",
