@@ -44,6 +44,7 @@ class VerdictClock:
 
     def __init__(self, settings: Settings, expected: int) -> None:
         self.arrivals: dict[str, float] = {}
+        self.errors: list[str] = []
         self.expected = expected
         self._thread = threading.Thread(target=self._run, args=(settings,), daemon=True)
         self._thread.start()
@@ -96,6 +97,11 @@ def run(
                     progress.update(task, completed=len(clock.arrivals))
                 producer.join()
             elapsed = max(clock.arrivals.values(), default=time.time()) - started
+            if clock.errors:
+                console.print(f"[yellow]verdict consumer errors: {clock.errors[:3]}[/]")
+            for proc in procs:
+                if not proc.alive():
+                    console.print(f"[red]a worker died[/]; log tail:\n{proc.tail()}")
             send_times = stats[0].send_times
             latencies = [clock.arrivals[e] - send_times[e] for e in clock.arrivals if e in send_times]
         finally:
