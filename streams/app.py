@@ -38,6 +38,7 @@ from bleedwatch.models import (
     parse_event,
 )
 
+from .dashboard import DashboardState, page
 from .extraction_pool import extract, start_pool
 from .faust_store import TableSessionStore
 from .logs import get_logger
@@ -97,6 +98,7 @@ class BleedwatchApp:
         self.settings = settings
         self.topology = Topology(settings)
         self.metrics = Metrics()
+        self.dashboard = DashboardState()
         self.partitions = settings.partitions
         self.stream_time = 0.0  # max event time seen: TTL expiry follows event time, so replays work
         self.sequencers: dict[int, PartitionSequencer] = {}
@@ -161,6 +163,13 @@ class BleedwatchApp:
         app.on_partitions_revoked.connect(self._on_revoked)  # type: ignore[arg-type]
         # Faust turns a page function into a View method: it must be a plain function.
         metrics_page, health_page = self._metrics_page, self._health_page
+        board, html = self.dashboard, page()
+
+        async def dashboard(view: Any, request: Any) -> Any:
+            return view.html(html)
+
+        async def summary(view: Any, request: Any) -> Any:
+            return view.json(board.summary())
 
         async def metrics(view: Any, request: Any) -> Any:
             return await metrics_page(view, request)
@@ -170,6 +179,8 @@ class BleedwatchApp:
 
         app.page("/metrics")(metrics)
         app.page("/healthz")(healthz)
+        app.page("/dashboard")(dashboard)
+        app.page("/api/summary")(summary)
 
     def _input_agent(self, kind: EventKind) -> Any:
         async def agent(stream: faust.StreamT[bytes]) -> None:
@@ -449,6 +460,7 @@ class BleedwatchApp:
         if verdict.action is not Action.ALLOW or verdict.revision > 0:
             self.alerts_topic.send_soon(key=verdict.tenant_id.encode(), value=payload)
         self.metrics.verdicts.labels(verdict.action.value, str(verdict.revision)).inc()
+        self.dashboard.record(verdict)
         for finding in verdict.findings:
             self.metrics.findings.labels(finding.type.value).inc()
         if verdict.revision == 0:

@@ -45,6 +45,15 @@ def test_stream_verdicts_equal_the_scan_field_by_field(
         v["event_id"] for v in scanned if v["action"] != "allow"
     )
 
+    # The dashboard shows the same counts.
+    import urllib.request
+
+    with urllib.request.urlopen(f"http://127.0.0.1:{worker.port}/api/summary", timeout=10) as reply:
+        summary = orjson.loads(reply.read())
+    assert summary["actions"] == {"allow": 8, "alert": 2, "block": 4}
+    with urllib.request.urlopen(f"http://127.0.0.1:{worker.port}/dashboard", timeout=10) as reply:
+        assert b"<svg" in reply.read()
+
     # A compliance replay of the same topics, offline, agrees too.
     replay = subprocess.run(
         [sys.executable, "-m", "bleedwatch.streams", "replay", "--prefix", stream_settings.topic_prefix],
