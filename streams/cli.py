@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from contextlib import ExitStack
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import orjson
 import typer
@@ -13,10 +13,12 @@ import typer
 from bleedwatch.models import DeadLetter, json_schemas
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from bleedwatch.detectors import DetectionPipeline
+    from bleedwatch.models import Verdict
 
+    from .scan import ScanStats
     from .settings import Settings
 
 app = typer.Typer(
@@ -49,6 +51,23 @@ def _pipeline(settings: Settings) -> DetectionPipeline:
     from bleedwatch.detectors import DetectionPipeline
 
     return DetectionPipeline(settings.detector)
+
+
+def _write_records(records: Iterable[Verdict | DeadLetter], sink: IO[bytes]) -> None:
+    """Verdicts and dead letters as JSON lines, the format of scan, replay and the topics."""
+    for record in records:
+        sink.write(orjson.dumps(record.model_dump(mode="json")) + b"\n")
+    sink.flush()
+
+
+def _log_stats(log: Any, message: str, stats: ScanStats) -> None:
+    log.info(
+        message,
+        records=stats.lines,
+        verdicts=stats.verdicts,
+        dead_letters=stats.dead_letters,
+        **stats.actions,
+    )
 
 
 @app.command()
@@ -100,17 +119,8 @@ def scan(
                 progress.update(task, advance=len(line), verdicts=scanner.stats.verdicts)
                 yield line
 
-        for record in scanner.scan(lines(), on_dead_letter=report):
-            sink.write(orjson.dumps(record.model_dump(mode="json")) + b"\n")
-        sink.flush()
-    stats = scanner.stats
-    log.info(
-        "scan finished",
-        lines=stats.lines,
-        verdicts=stats.verdicts,
-        dead_letters=stats.dead_letters,
-        **stats.actions,
-    )
+        _write_records(scanner.scan(lines(), on_dead_letter=report), sink)
+    _log_stats(log, "scan finished", scanner.stats)
 
 
 @app.command()
@@ -347,17 +357,8 @@ def replay(
         def advance(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        for record in scanner.scan_records(read_history(settings, since_ms, advance)):
-            sink.write(orjson.dumps(record.model_dump(mode="json")) + b"\n")
-        sink.flush()
-    stats = scanner.stats
-    get_logger("bleedwatch.replay").info(
-        "replay finished",
-        records=stats.lines,
-        verdicts=stats.verdicts,
-        dead_letters=stats.dead_letters,
-        **stats.actions,
-    )
+        _write_records(scanner.scan_records(read_history(settings, since_ms, advance)), sink)
+    _log_stats(get_logger("bleedwatch.replay"), "replay finished", scanner.stats)
 
 
 @app.command()
