@@ -37,8 +37,9 @@ def family(entity_type: str) -> str:
 
 # Trailing digits that identify a phone number across its national, international and E.164
 # forms: "(11) 96123-7400", "+55 11 96123-7400" and "+5511961237400" share them, while country
-# codes and trunk prefixes ("0", "1") fall outside.
-_PHONE_TAIL = 9
+# codes and trunk prefixes ("0", "1") fall outside. Eight, because Danish, Norwegian and
+# Singaporean numbers have eight digits in all (measured: nine missed every Danish number).
+_PHONE_TAIL = 8
 
 
 def _phone(value: str, default_region: str) -> str:

@@ -12,6 +12,8 @@ from bleedwatch.detectors.normalize import normalize
         ("PHONE_NUMBER", ["(212) 555-0187", "212.555.0187", "+1 212 555 0187", "212-555-0187"]),
         ("PHONE_NUMBER", ["+46 70 123 45 67", "070-123 45 67", "+46701234567"]),
         ("PHONE_NUMBER", ["+44 20 7946 0958", "020 7946 0958"]),
+        ("PHONE_NUMBER", ["+45 34 41 52 47", "34 41 52 47", "+4534415247"]),
+        ("PHONE_NUMBER", ["+55 11 96123-7400", "(11) 96123-7400"]),
         ("EMAIL_ADDRESS", ["Adaeze.Okafor@Example.com", "ADAEZE.OKAFOR@EXAMPLE.COM"]),
         ("CREDIT_CARD", ["4111-1111-1111-1111", "4111 1111 1111 1111", "4111111111111111"]),
         ("IBAN_CODE", ["DE89 3704 0044 0532 0130 00", "de89370400440532013000"]),
