@@ -56,12 +56,13 @@ class BloomFilter:
             return np.zeros(0, dtype=bool)
         return np.asarray(self._bits_at(positions).all(axis=1))
 
-    def add_many(self, keys: Iterable[int]) -> int:
-        """Add every key; return how many were (probably) new."""
+    def add_many(self, keys: Iterable[int]) -> npt.NDArray[np.bool_]:
+        """Add every key; return which were (probably) present already, in order."""
         positions = self._positions(keys)
         if positions.size == 0:
-            return 0
-        new = int((~self._bits_at(positions).all(axis=1)).sum())
+            return np.zeros(0, dtype=bool)
+        present = np.asarray(self._bits_at(positions).all(axis=1))
+        new = int((~present).sum())
         flat = positions.ravel()
         np.bitwise_or.at(
             self._array,
@@ -69,10 +70,11 @@ class BloomFilter:
             (np.uint8(1) << (flat & np.uint64(7)).astype(np.uint8)),
         )
         self.count += new
-        return new
+        return present
 
     def add(self, key: int) -> bool:
-        return self.add_many((key,)) == 1
+        """Add ``key``; return True if it was (probably) new."""
+        return not bool(self.add_many((key,))[0])
 
     def __contains__(self, key: int) -> bool:
         return bool(self.contains_many((key,))[0])

@@ -8,7 +8,7 @@ never holds raw text. Beside it: drift statistics and the small judged/flagged j
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import orjson
@@ -45,8 +45,10 @@ class SessionState:
         mask = self.ledger.contains_many(keys)
         return {key for key, hit in zip(keys, mask.tolist(), strict=True) if hit}
 
-    def learn(self, keys: Iterable[int]) -> None:
-        self.ledger.add_many(keys)
+    def learn(self, keys: Sequence[int]) -> set[int]:
+        """Add ``keys``; return those the session knew already (one probe for both)."""
+        present = self.ledger.add_many(keys)
+        return {key for key, hit in zip(keys, present.tolist(), strict=True) if hit}
 
     def to_bytes(self) -> bytes:
         ledger = self.ledger

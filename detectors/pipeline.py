@@ -140,10 +140,8 @@ class DetectionPipeline:
 
     def learn(self, ex: Extraction, state: SessionState, index: AttributionIndex) -> None:
         event = ex.event
-        provenance = ex.provenance_keys()
         # What the session already knew it has already told the index: record only what is new.
-        known = state.known(provenance)
-        state.learn(provenance)
+        known = state.learn(ex.provenance_keys())
         origin = Origin(
             event.tenant_id, event.session_id, event.event_id, event.kind, event.timestamp.timestamp()
         )
