@@ -16,6 +16,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import orjson
 from rich.console import Console
@@ -118,6 +119,22 @@ def run(
     }
 
 
+def report(table: Table, console: Console, workers: int, load: str, result: dict[str, Any]) -> None:
+    """One table row, and the consumer lag over time of that run."""
+    table.add_row(
+        str(workers),
+        load,
+        f"{result['events_per_s']:.0f}",
+        str(result["verdicts"]),
+        f"{result['p50_ms']:.0f}",
+        f"{result['p99_ms']:.0f}",
+    )
+    console.print(
+        f"consumer lag, {workers} worker(s), load {load} (s, produced, verdicts):",
+        [(round(t), p, v) for t, p, v in result["lag"]],
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -137,32 +154,11 @@ def main() -> None:
     for workers in args.workers:
         result = run(workers, lines, broker, console, None, args.partitions)
         maxima[workers] = result["events_per_s"]
-        table.add_row(
-            str(workers),
-            "max",
-            f"{result['events_per_s']:.0f}",
-            str(result["verdicts"]),
-            f"{result['p50_ms']:.0f}",
-            f"{result['p99_ms']:.0f}",
-        )
-        console.print(
-            f"consumer lag, {workers} worker(s), max load (s, produced, verdicts):",
-            [(round(t), p, v) for t, p, v in result["lag"]],
-        )  # type: ignore[union-attr]
+        report(table, console, workers, "max", result)
         if args.half_load:
-            half = run(workers, lines, broker, console, result["events_per_s"] / 2, args.partitions)
-            table.add_row(
-                str(workers),
-                f"{result['events_per_s'] / 2:.0f}/s",
-                f"{half['events_per_s']:.0f}",
-                str(half["verdicts"]),
-                f"{half['p50_ms']:.0f}",
-                f"{half['p99_ms']:.0f}",
-            )
-            console.print(
-                f"consumer lag, {workers} worker(s), half load:",
-                [(round(t), p, v) for t, p, v in half["lag"]],
-            )  # type: ignore[union-attr]
+            rate = result["events_per_s"] / 2
+            half = run(workers, lines, broker, console, rate, args.partitions)
+            report(table, console, workers, f"{rate:.0f}/s", half)
     console.print(table)
     if 1 in maxima and 2 in maxima:
         console.print(f"two workers vs one: {maxima[2] / maxima[1]:.2f}x")
