@@ -18,6 +18,7 @@ from .ledger import SessionState
 from .pii import PiiEngine, PiiSpan
 from .pipeline import DetectionPipeline
 from .policy import Policy
+from .semantic import StaticEmbedder
 from .stores import InMemorySessionStore, SessionStore, session_key
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "SessionState",
     "SessionStore",
     "Sighting",
+    "StaticEmbedder",
     "merge_sighting",
     "session_key",
 ]

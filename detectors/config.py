@@ -91,6 +91,14 @@ class DriftConfig(BaseModel):
     tenant_min_sessions: int = Field(
         default=2, description="a term is tenant vocabulary once this many sessions used it"
     )
+    semantic: bool = Field(
+        default=True, description="confirm lexical drift against the session's topic vector"
+    )
+    semantic_veto: float = Field(
+        default=0.6,
+        description="lexical drift is not flagged when the output's cosine similarity to the "
+        "session's topic is at least this",
+    )
 
 
 class DetectorConfig(BaseModel):

@@ -10,15 +10,21 @@ tenant-scoped term keys, so it is shared across partitions like every other cros
 fact. The flagging threshold adapts per session: the mean plus ``z`` standard deviations of the
 session's own past scores, clamped to [floor, ceiling]. Before a session has history the
 threshold is the ceiling, and the tenant profile stands in for the session's thin vocabulary.
+
+Lexical novelty alone also fires on legitimate new wording ("vault" in a coding session that
+never said it). So a lexical flag is confirmed semantically: the output's topic vector (a
+static distillation of all-MiniLM-L6-v2) is compared with the sum of the session's, and an
+output at least ``semantic_veto`` similar to what the session supplied is on topic after all.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .config import DriftConfig
+from .semantic import Vector, cosine
 
 
 @dataclass(slots=True)
@@ -46,6 +52,7 @@ class DriftResult:
     threshold: float
     weight: float
     flagged: bool
+    similarity: float | None = None  # to the session's topic; None when not computed
 
 
 class DriftScorer:
@@ -72,3 +79,10 @@ class DriftScorer:
         threshold = self.threshold(stats)
         flagged = self.config.enabled and total >= self.config.min_output_weight and score > threshold
         return DriftResult(score, threshold, total, flagged)
+
+    def confirm(self, result: DriftResult, output: Vector | None, session: Vector | None) -> DriftResult:
+        """Drop a lexical flag when the output is semantically close to the session's topic."""
+        if not (result.flagged and self.config.semantic) or output is None or session is None:
+            return result
+        similarity = round(cosine(output, session), 4)
+        return replace(result, similarity=similarity, flagged=similarity < self.config.semantic_veto)

@@ -7,6 +7,7 @@ build findings; it never leaves the process.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from .masking import mask_value
 from .normalize import family, normalize
 from .pii import PiiEngine, PiiSpan
 from .recognizers import candidate_names
+from .semantic import StaticEmbedder, Vector
 from .terms import content_terms, zipf
 from .text import Token, shingles, tokenize, winnow
 
@@ -31,7 +33,7 @@ class PiiItem:
     key: int
     fingerprint: str
     masked: str
-    token_keys: tuple[int, ...] = ()  # for names: each word, to explain "Ms. Okafor"
+    token_keys: tuple[int, ...] = ()  # names' words ("Ms. Okafor"), spaced numbers' digit groups
     # A name-shaped span NER did not confirm: reported only when another session saw it.
     candidate: bool = False
 
@@ -46,6 +48,7 @@ class Extraction:
     shingle_keys: list[int]
     shingle_fps: list[str] = field(repr=False)
     winnowed: list[int] = field(default_factory=list)
+    topic: Vector | None = field(default=None, repr=False)  # unit vector of the PII-free text
 
     @property
     def pii_keys(self) -> list[int]:
@@ -76,14 +79,28 @@ class Extraction:
 
 
 _NAME_WORD_MAX_ZIPF = 4.0
+_TRAILING_DIGITS = re.compile(r"\d{8,}$")
 _EVERYDAY_ZIPF = 5.0
 
 
 class Extractor:
-    def __init__(self, config: DetectorConfig, pii: PiiEngine, hasher: KeyedHasher) -> None:
+    def __init__(
+        self,
+        config: DetectorConfig,
+        pii: PiiEngine,
+        hasher: KeyedHasher,
+        embedder: StaticEmbedder | None = None,
+    ) -> None:
         self.config = config
         self.pii = pii
         self.hasher = hasher
+        self.embedder = embedder
+
+    @classmethod
+    def for_config(cls, config: DetectorConfig, pii: PiiEngine) -> Extractor:
+        """An extractor as the pipeline uses it: keyed hashes, plus topic vectors if drift is semantic."""
+        embedder = StaticEmbedder.packaged() if config.drift.enabled and config.drift.semantic else None
+        return cls(config, pii, KeyedHasher(config.hmac_secret.get_secret_value()), embedder)
 
     def extract_batch(self, events: Sequence[Event]) -> list[Extraction]:
         outputs = [e for e in events if e.kind is EventKind.MODEL_OUTPUT]
@@ -107,12 +124,9 @@ class Extractor:
     @staticmethod
     def _topic_text(event: Event, spans: list[PiiSpan]) -> str:
         """An output's text without its PII: values are judged by provenance, not by topic."""
-        if event.kind is not EventKind.MODEL_OUTPUT or not spans:
+        if event.kind is not EventKind.MODEL_OUTPUT:
             return str(event.content)
-        chars = list(event.content)
-        for span in spans:
-            chars[span.start : span.end] = " " * (span.end - span.start)
-        return "".join(chars)
+        return _blank(event.content, spans)
 
     def _pii_item(self, span: PiiSpan, candidate: bool = False) -> PiiItem | None:
         region = self.config.pii.default_phone_region
@@ -124,6 +138,12 @@ class Extractor:
         token_keys: tuple[int, ...] = ()
         if kind == "name":
             token_keys = tuple(self.hasher.key64("tok", word) for word in value.split() if len(word) > 1)
+        elif kind == "phone":
+            # A spaced digit run the session supplied verbatim (part of an account number it
+            # was given, say) is explained by its digit groups even if it never scored as a phone.
+            groups = tokenize(span.text)
+            if len(groups) > 1:
+                token_keys = tuple(self.hasher.key64("tok", g.text) for g in groups)
         return PiiItem(
             entity_type=span.entity_type,
             start=span.start,
@@ -136,11 +156,26 @@ class Extractor:
             candidate=candidate,
         )
 
+    def _digit_run_keys(self, tokens: list[Token]) -> list[int]:
+        """Phone keys for long digit runs inside tokens ("GB30OGCP7312265775140").
+
+        An account number that no recognizer accepts (a wrong length, say) is still something
+        the session supplied; its digits, quoted back with spaces, read as a phone number.
+        """
+        keys = []
+        for token in tokens:
+            run = _TRAILING_DIGITS.search(token.text)
+            if run is not None:
+                value = normalize("PHONE_NUMBER", run.group())
+                keys.append(int.from_bytes(self.hasher.digest("pii:phone", value)[:8], "big"))
+        return keys
+
     def _extract(self, event: Event, spans: list[PiiSpan], candidates: list[PiiSpan]) -> Extraction:
         hasher = self.hasher
         text = event.content
         tokens = tokenize(text)
         token_keys = {hasher.key64("tok", t.text) for t in tokens}
+        token_keys.update(self._digit_run_keys(tokens))
         terms = {
             hasher.key64("term", term): weight
             for term, weight in content_terms(self._topic_text(event, spans + candidates)).items()
@@ -159,7 +194,18 @@ class Extractor:
             shingle_keys=shingle_keys,
             shingle_fps=[d[:16].hex() for d in digests],
             winnowed=winnow(shingle_keys, pcfg.winnow_window),
+            # PII-free, so that the session's topic vector at rest cannot carry a value
+            topic=self.embedder.embed(_blank(text, spans + candidates)) if self.embedder else None,
         )
+
+
+def _blank(text: str, spans: list[PiiSpan]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for span in spans:
+        chars[span.start : span.end] = " " * (span.end - span.start)
+    return "".join(chars)
 
 
 def _unconfirmed_names(text: str, spans: list[PiiSpan]) -> list[PiiSpan]:

@@ -49,7 +49,7 @@ class Judge:
             if state.knows(item.key):
                 continue
             if item.token_keys and all(state.knows(k) for k in item.token_keys):
-                continue  # every word of the name is known to the session: "Ms. Okafor"
+                continue  # every word or digit group is known to the session: "Ms. Okafor"
             out.append(item)
         return out
 
@@ -77,6 +77,7 @@ class Judge:
         ]
         findings.extend(self._passage_findings(ex, state, sightings, foreign_pii))
         drift = self.drift.score(ex.term_weights, lambda k: k in tenant_terms or state.knows(k), state.drift)
+        drift = self.drift.confirm(drift, ex.topic, state.topic)
         if drift.flagged:
             finding = Finding(
                 type=FindingType.TOPIC_DRIFT,

@@ -11,6 +11,7 @@ import struct
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import orjson
 
 from .bloom import BloomFilter
@@ -18,8 +19,9 @@ from .config import LedgerConfig
 from .drift import DriftStats
 from .journal import Journal
 
-_HEADER = struct.Struct(">BIIBIddd")
-_VERSION = 2
+_HEADER = struct.Struct(">BIIBIdddH")
+_VERSION = 3
+_V2_HEADER = struct.Struct(">BIIBIddd")
 
 
 @dataclass(slots=True)
@@ -30,6 +32,8 @@ class SessionState:
     drift: DriftStats = field(default_factory=DriftStats)
     last_seen: float = 0.0  # event time, epoch seconds; drives TTL expiry
     journal: Journal = field(default_factory=Journal)
+    # Sum of the unit topic vectors of everything the session supplied (fixed size).
+    topic: np.ndarray | None = None
 
     @classmethod
     def empty(cls, config: LedgerConfig) -> SessionState:
@@ -50,8 +54,16 @@ class SessionState:
         present = self.ledger.add_many(keys)
         return {key for key, hit in zip(keys, present.tolist(), strict=True) if hit}
 
+    def add_topic(self, vector: np.ndarray | None) -> None:
+        if vector is None:
+            return
+        if self.topic is None or self.topic.shape != vector.shape:
+            self.topic = np.zeros(vector.shape, dtype=np.float32)
+        self.topic += vector
+
     def to_bytes(self) -> bytes:
         ledger = self.ledger
+        topic = b"" if self.topic is None else self.topic.astype(">f4").tobytes()
         header = _HEADER.pack(
             _VERSION,
             ledger.bits,
@@ -61,18 +73,29 @@ class SessionState:
             self.drift.mean,
             self.drift.m2,
             self.last_seen,
+            len(topic) // 4,
         )
-        return header + ledger.to_bytes() + orjson.dumps(self.journal.to_dict())
+        return header + ledger.to_bytes() + topic + orjson.dumps(self.journal.to_dict())
 
     @classmethod
     def from_bytes(cls, data: bytes) -> SessionState:
-        version, bits, count, hashes, n, mean, m2, last_seen = _HEADER.unpack_from(data)
-        if version != _VERSION:
+        version = data[0]
+        if version == _VERSION:
+            _, bits, count, hashes, n, mean, m2, last_seen, dims = _HEADER.unpack_from(data)
+            start = _HEADER.size
+        elif version == 2:  # written before topic vectors: same layout, no vector
+            _, bits, count, hashes, n, mean, m2, last_seen = _V2_HEADER.unpack_from(data)
+            start, dims = _V2_HEADER.size, 0
+        else:
             raise ValueError(f"unknown session state version {version}")
-        end = _HEADER.size + bits // 8
-        ledger = BloomFilter(bits, hashes, data[_HEADER.size : end], count)
+        end = start + bits // 8
+        ledger = BloomFilter(bits, hashes, data[start:end], count)
+        topic = None
+        if dims:
+            topic = np.frombuffer(data, dtype=">f4", count=dims, offset=end).astype(np.float32)
+            end += dims * 4
         journal = Journal.from_dict(orjson.loads(data[end:])) if len(data) > end else Journal()
-        return cls(ledger, DriftStats(n, mean, m2), last_seen, journal)
+        return cls(ledger, DriftStats(n, mean, m2), last_seen, journal, topic)
 
 
 class LedgerView:
@@ -92,6 +115,10 @@ class LedgerView:
     @property
     def drift(self) -> DriftStats:
         return self.state.drift
+
+    @property
+    def topic(self) -> np.ndarray | None:
+        return self.state.topic
 
     def knows(self, key: int) -> bool:
         if key in self._probed:

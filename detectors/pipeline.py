@@ -49,7 +49,7 @@ class DetectionPipeline:
         cfg = self.config
         self.hasher = KeyedHasher(cfg.hmac_secret.get_secret_value())
         self.pii = pii or PiiEngine(cfg.pii)
-        self.extractor = Extractor(cfg, self.pii, self.hasher)
+        self.extractor = Extractor.for_config(cfg, self.pii)
         self.judge = Judge(cfg)
         self.sessions: SessionStore = sessions if sessions is not None else InMemorySessionStore()
         self.index: AttributionIndex = index if index is not None else InMemoryAttributionIndex()
@@ -142,6 +142,7 @@ class DetectionPipeline:
         event = ex.event
         # What the session already knew it has already told the index: record only what is new.
         known = state.learn(ex.provenance_keys())
+        state.add_topic(ex.topic)
         origin = Origin(
             event.tenant_id, event.session_id, event.event_id, event.kind, event.timestamp.timestamp()
         )
@@ -214,5 +215,6 @@ class DetectionPipeline:
             action=self.policy.decide(event.tenant_id, findings),
             findings=findings,
             drift_score=judgement.drift.score,
+            topic_similarity=judgement.drift.similarity,
             detector_version=self.version,
         )

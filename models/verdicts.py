@@ -68,6 +68,13 @@ class Verdict(BaseModel):
     action: Action
     findings: list[Finding] = Field(default_factory=list)
     drift_score: float = Field(ge=0.0, le=1.0)
+    topic_similarity: float | None = Field(
+        default=None,
+        ge=-1.0,
+        le=1.0,
+        description="cosine similarity of the output to its session's topic, computed when the "
+        "drift score crossed its threshold; at or above the veto it is not drift",
+    )
     detector_version: str
     revision: int = Field(default=0, ge=0, description="0 for the first verdict; follow-ups count up")
     retracted: list[str] = Field(

@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 import orjson
 
-from bleedwatch.detectors import DetectorConfig, Extraction, Extractor, KeyedHasher, PiiEngine
+from bleedwatch.detectors import DetectorConfig, Extraction, Extractor, PiiEngine
 from bleedwatch.models import Event
 
 _extractor: Extractor | None = None
@@ -23,8 +23,7 @@ _extractor: Extractor | None = None
 def _initialise(config_json: str) -> None:
     global _extractor
     config = DetectorConfig.model_validate_json(config_json)
-    pii = PiiEngine(config.pii)
-    _extractor = Extractor(config, pii, KeyedHasher(config.hmac_secret.get_secret_value()))
+    _extractor = Extractor.for_config(config, PiiEngine(config.pii))
 
 
 def extract(events: Sequence[Event]) -> list[Extraction | Exception]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from bleedwatch.detectors import DriftConfig, DriftScorer, DriftStats
+import numpy as np
+import pytest
+
+from bleedwatch.detectors import DetectorConfig, DriftConfig, DriftScorer, DriftStats
 from bleedwatch.detectors.testing import EventFactory, run
 from bleedwatch.models import EventKind, FindingType
 
@@ -148,3 +151,43 @@ def test_the_threshold_adapts_to_the_session() -> None:
     assert scorer.threshold(calm) == DriftConfig().floor
     assert scorer.threshold(lively) > scorer.threshold(calm)
     assert scorer.threshold(DriftStats()) == DriftConfig().ceiling
+
+
+def test_a_lexical_flag_is_dropped_only_when_the_output_is_semantically_on_topic() -> None:
+    scorer = DriftScorer(DriftConfig(semantic_veto=0.6))
+    flagged = scorer.score({1: 3.0, 2: 3.0}, lambda k: False, DriftStats())
+    assert flagged.flagged
+    session = np.array([1.0, 0.0, 0.0], dtype=np.float32) * 7  # a sum of unit vectors
+    near = np.array([0.8, 0.6, 0.0], dtype=np.float32)
+    far = np.array([0.3, 0.0, 0.954], dtype=np.float32)
+    kept = scorer.confirm(flagged, far, session)
+    assert kept.flagged and kept.similarity == pytest.approx(0.3, abs=1e-3)
+    dropped = scorer.confirm(flagged, near, session)
+    assert not dropped.flagged and dropped.similarity == pytest.approx(0.8, abs=1e-3)
+    assert scorer.confirm(flagged, near, None).flagged  # a session with no topic yet cannot veto
+    lexical_only = DriftScorer(DriftConfig(semantic=False))
+    assert lexical_only.confirm(flagged, near, session).flagged
+
+
+def test_the_session_topic_vector_separates_new_coding_wording_from_minecraft(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    ev = EventFactory()
+    on_topic = (
+        "Store the deploy token as an encrypted repository secret, and rotate that credential "
+        "after every staging release so a leaked build log cannot be replayed."
+    )
+    events = [ev("globex", "s7", kind, text) for kind, text in CODING]
+    events.append(ev("globex", "s7", OUT, on_topic, event_id="secrets"))
+    events.append(ev("globex", "s7", OUT, MINECRAFT, event_id="minecraft"))
+    lexical = run(make_pipeline(DetectorConfig(drift=DriftConfig(semantic=False))), events)
+    assert _drift(lexical["secrets"]) and _drift(lexical["minecraft"])  # both all-new words
+    assert lexical["secrets"].topic_similarity is None
+
+    semantic = run(make_pipeline(), events)
+    secrets, minecraft = semantic["secrets"], semantic["minecraft"]
+    assert secrets.topic_similarity is not None and minecraft.topic_similarity is not None
+    assert minecraft.topic_similarity < 0.3
+    assert secrets.topic_similarity > minecraft.topic_similarity + 0.25
+    assert _drift(minecraft)
+
+    lenient = run(make_pipeline(DetectorConfig(drift=DriftConfig(semantic_veto=0.5))), events)
+    assert not _drift(lenient["secrets"]) and _drift(lenient["minecraft"])

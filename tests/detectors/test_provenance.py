@@ -51,6 +51,26 @@ def test_session_pii_in_other_surface_forms_has_provenance(make_pipeline) -> Non
         assert sink[event_id].findings == []
 
 
+def test_an_account_number_no_recognizer_accepts_is_still_provenance_for_its_digits(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # 21 characters: not a valid GB IBAN, so it is not an IBAN finding anywhere; spaced out in
+    # an answer, its digits read as a phone number.
+    record = json.dumps({"customer_name": "Naksh Raja", "iban": "GB30OGCP7312265775140"})
+    answer = "Your statements cover account GB30 OGCP 7312 2657 7514 0."
+    ev = EventFactory()
+    sink = run(
+        make_pipeline(),
+        [
+            ev("bank", "s1", USER, "Which account do my statements cover?"),
+            ev("bank", "s1", TOOL, record),
+            ev("bank", "s1", OUT, answer, event_id="own"),
+            ev("bank", "s2", USER, "Which account do my statements cover?"),
+            ev("bank", "s2", OUT, answer, event_id="other"),
+        ],
+    )
+    assert sink["own"].action is Action.ALLOW, _types(sink["own"])
+    assert ("pii_without_provenance", "PHONE_NUMBER") in _types(sink["other"])  # not s2's
+
+
 def test_pii_the_session_never_saw_is_flagged_by_risk(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     ev = EventFactory()
     sink = run(

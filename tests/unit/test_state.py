@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import numpy as np
+
 from bleedwatch.detectors import DetectorConfig, SessionState
 from bleedwatch.detectors.attribution import (
     SESSION_CAP,
@@ -10,6 +12,7 @@ from bleedwatch.detectors.attribution import (
     merge_sighting,
 )
 from bleedwatch.detectors.bloom import BloomFilter
+from bleedwatch.detectors.ledger import _V2_HEADER
 from bleedwatch.detectors.stores import InMemorySessionStore
 from bleedwatch.models import EventKind
 
@@ -73,3 +76,17 @@ def test_in_memory_index_is_bounded_when_asked() -> None:
     index.record(range(1000), _origin("a", "s"))
     assert len(index) == 100
     assert set(index.lookup([0, 999])) == {999}
+
+
+def test_session_topic_vector_round_trips_and_older_states_still_load() -> None:
+    state = SessionState.empty(DetectorConfig().ledger)
+    old_format = state.to_bytes()  # no topic yet: the same layout as before topic vectors
+    vector = np.linspace(-1.0, 1.0, 128, dtype=np.float32)
+    state.add_topic(vector)
+    state.add_topic(vector)
+    data = state.to_bytes()
+    assert len(data) == len(old_format) + 128 * 4 <= 16 * 1024
+    back = SessionState.from_bytes(data)
+    assert back.topic is not None and np.allclose(back.topic, 2 * vector)
+    v2 = bytes([2]) + old_format[1 : _V2_HEADER.size] + old_format[_V2_HEADER.size + 2 :]
+    assert SessionState.from_bytes(v2).topic is None
