@@ -43,10 +43,15 @@ class Origin:
 
 @dataclass(frozen=True, slots=True)
 class Sighting:
-    """The earliest sighting of a fingerprint, plus capped (session, first time) per tenant."""
+    """The earliest sighting of a fingerprint, plus capped (session, first time) per tenant.
+
+    ``last`` is the latest event time at which a session saw the fingerprint for the first
+    time: the index forgets a fingerprint once ``last`` falls out of its retention window.
+    """
 
     first: Origin
     sessions: Mapping[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    last: float = 0.0
 
     def sessions_in(self, tenant_id: str) -> int:
         return len(self.sessions.get(tenant_id, ()))
@@ -69,7 +74,7 @@ class Sighting:
             kept = tuple(x for x in seen if x[1] <= when)
             if kept:
                 sessions[tenant] = kept
-        return Sighting(self.first, sessions)
+        return Sighting(self.first, sessions, min(self.last, when))
 
     def to_dict(self) -> dict[str, Any]:
         f = self.first
@@ -80,6 +85,7 @@ class Sighting:
             "k": f.kind.value,
             "ts": f.ts,
             "seen": {t: [list(x) for x in s] for t, s in self.sessions.items()},
+            "last": self.last,
         }
 
     @classmethod
@@ -89,6 +95,7 @@ class Sighting:
             sessions={
                 str(t): tuple((str(s), float(ts)) for s, ts in seen) for t, seen in data["seen"].items()
             },
+            last=float(data.get("last", data["ts"])),
         )
 
 
@@ -98,7 +105,7 @@ def merge_sighting(current: Sighting | None, origin: Origin) -> Sighting:
     The first sighting is the earliest in event time, not in arrival order.
     """
     if current is None:
-        return Sighting(origin, {origin.tenant_id: ((origin.session_id, origin.ts),)})
+        return Sighting(origin, {origin.tenant_id: ((origin.session_id, origin.ts),)}, origin.ts)
     first = origin if origin.ts < current.first.ts else current.first
     seen = dict(current.sessions)
     sessions = seen.get(origin.tenant_id)
@@ -113,9 +120,10 @@ def merge_sighting(current: Sighting | None, origin: Origin) -> Sighting:
                 seen[origin.tenant_id] = tuple(known.items())
         elif len(sessions) < SESSION_CAP:
             seen[origin.tenant_id] = (*sessions, (origin.session_id, origin.ts))
-    if first is current.first and seen == current.sessions:
+    last = max(current.last, origin.ts)
+    if first is current.first and seen == current.sessions and last == current.last:
         return current
-    return Sighting(first, seen)
+    return Sighting(first, seen, last)
 
 
 class AttributionIndex(Protocol):
@@ -161,3 +169,10 @@ class InMemoryAttributionIndex:
                 data.move_to_end(key)
                 if len(data) > self._max:
                     data.popitem(last=False)
+
+    def expire(self, before: float) -> int:
+        """Forget fingerprints no session has newly seen since event time ``before``."""
+        stale = [key for key, sighting in self._data.items() if sighting.last < before]
+        for key in stale:
+            del self._data[key]
+        return len(stale)

@@ -36,6 +36,9 @@ class InMemorySessionStore:
     def get(self, key: str) -> SessionState | None:
         return self._data.get(key)
 
+    def values(self) -> list[SessionState]:
+        return list(self._data.values())
+
     def put(self, key: str, state: SessionState) -> None:
         self._data[key] = state
         self._data.move_to_end(key)

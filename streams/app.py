@@ -47,6 +47,7 @@ from .remote_index import (
     IndexTableHandler,
     PendingLookup,
     PrefetchedIndex,
+    expire_request,
     group_by_partition,
     lookup_request,
 )
@@ -292,6 +293,14 @@ class BleedwatchApp:
         owned = sorted(tp.partition for tp in assignment if tp.topic == self.topology.ticks)
         for partition in owned:
             await self.ticks_topic.send(value=b"tick", partition=partition)
+        if self.stream_time:
+            # The index agent owning each fingerprint partition sweeps it, so that its deletes
+            # reach that partition's changelog.
+            before = self.stream_time - self.settings.index_ttl_seconds
+            request = expire_request(before, self.partitions)
+            index_owned = sorted(tp.partition for tp in assignment if tp.topic == self.topology.fingerprints)
+            for partition in index_owned:
+                await self.fingerprints_topic.send(value=request, partition=partition)
         for partition in range(self.partitions):
             self.metrics.assigned_partitions.labels(str(partition)).set(int(partition in owned))
 

@@ -65,6 +65,11 @@ def record_request(groups: list[tuple[list[int], Origin]]) -> bytes:
     )
 
 
+def expire_request(before: float, partitions: int) -> bytes:
+    """Forget this index partition's fingerprints not newly seen since event time ``before``."""
+    return orjson.dumps({"op": "expire", "before": before, "partitions": partitions})
+
+
 def decode_found(found: Mapping[str, Any]) -> dict[int, Sighting]:
     return {int(k): Sighting.from_dict(v) for k, v in found.items()}
 
@@ -84,11 +89,28 @@ class IndexTableHandler:
     def __init__(self, table: Any, index_partition: int) -> None:
         self.table = table
         self.index_partition = index_partition
+        self.expired = 0
+
+    def expire(self, before: float, partitions: int) -> int:
+        """Delete this partition's sightings whose latest new session is older than ``before``."""
+        stale = []
+        for raw_key, raw in list(self.table.items()):
+            key = int.from_bytes(raw_key, "big")
+            if index_partition(key, partitions) != self.index_partition:
+                continue
+            if Sighting.from_dict(orjson.loads(raw)).last < before:
+                stale.append(raw_key)
+        for raw_key in stale:
+            del self.table[raw_key]
+        return len(stale)
 
     def handle(self, payload: bytes) -> Reply | None:
-        """Apply a record request (no reply), or answer a lookup."""
+        """Apply a record or expire request (no reply), or answer a lookup."""
         request = orjson.loads(payload)
         table = self.table
+        if request["op"] == "expire":
+            self.expired += self.expire(float(request["before"]), int(request["partitions"]))
+            return None
         if request["op"] == "record":
             # Merge the whole message first, then write each changed key once.
             loaded: dict[int, Sighting | None] = {}

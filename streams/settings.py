@@ -59,6 +59,12 @@ class Settings(BaseSettings):
     store: str = Field(default="rocksdb://", description="Faust table store: rocksdb:// or memory://")
     data_dir: Path = Path(".bleedwatch")
     session_ttl_seconds: float = Field(default=3600.0, gt=0)
+    index_ttl_seconds: float = Field(
+        default=7 * 86400.0,
+        gt=0,
+        description="event-time seconds a fingerprint stays attributable after the last new "
+        "session saw it; bounds the fingerprints table",
+    )
     grace_ms: int = Field(
         default=1000,
         ge=0,

@@ -11,6 +11,7 @@ from bleedwatch.streams.remote_index import (
     IndexTableHandler,
     PendingLookup,
     PrefetchedIndex,
+    expire_request,
     lookup_request,
     record_request,
 )
@@ -65,6 +66,19 @@ def test_index_handler_records_and_answers_lookups_as_the_table_partition() -> N
     assert not pending.done.is_set()
     pending.deliver(0, {})
     assert pending.done.is_set() and pending.found[7].first.event_id == "crm"
+
+
+def test_index_expiry_forgets_only_its_own_partitions_stale_fingerprints() -> None:
+    table: dict[bytes, bytes] = {}
+    handler = IndexTableHandler(table, index_partition=1)
+    old = Origin("bank", "s1", "e1", EventKind.TOOL_TRACE, 10.0)
+    new = Origin("bank", "s2", "e2", EventKind.TOOL_TRACE, 500.0)
+    handler.handle(record_request([([1, 5, 9], old), ([5], new)]))  # key % 4 == 1: partition 1
+    table[(2).to_bytes(8, "big")] = table[(1).to_bytes(8, "big")]  # another partition's row
+    assert handler.handle(expire_request(before=100.0, partitions=4)) is None
+    # 1 and 9 were last newly seen at 10; 5 again at 500; key 2 is not this partition's
+    assert sorted(int.from_bytes(k, "big") for k in table) == [2, 5]
+    assert handler.expired == 2
 
 
 def test_prefetched_index_overlays_the_batch_and_queues_its_records() -> None:

@@ -90,3 +90,16 @@ def test_session_topic_vector_round_trips_and_older_states_still_load() -> None:
     assert back.topic is not None and np.allclose(back.topic, 2 * vector)
     v2 = bytes([2]) + old_format[1 : _V2_HEADER.size] + old_format[_V2_HEADER.size + 2 :]
     assert SessionState.from_bytes(v2).topic is None
+
+
+def test_a_sighting_remembers_when_a_session_last_newly_saw_it_and_the_index_expires_by_it() -> None:
+    index = InMemoryAttributionIndex()
+    index.record([1, 2], Origin("t", "s1", "e1", EventKind.TOOL_TRACE, 10.0))
+    index.record([2], Origin("t", "s2", "e2", EventKind.TOOL_TRACE, 90.0))
+    sighting = index.lookup([2])[2]
+    assert sighting.first.session_id == "s1" and sighting.last == 90.0
+    assert Sighting.from_dict(sighting.to_dict()) == sighting
+    legacy = {k: v for k, v in sighting.to_dict().items() if k != "last"}
+    assert Sighting.from_dict(legacy).last == 10.0  # rows written before "last": first time
+    assert index.expire(before=50.0) == 1
+    assert index.lookup([1, 2]).keys() == {2}
