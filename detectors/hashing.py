@@ -13,13 +13,18 @@ class KeyedHasher:
     different kinds never share a fingerprint.
     """
 
-    __slots__ = ("_key",)
+    __slots__ = ("_key", "_keys64")
+
+    # Words repeat (Zipf): most 64-bit keys asked for were asked for recently. The memo lives
+    # in process memory only and is dropped whole when full.
+    MEMO_SIZE = 1 << 18
 
     def __init__(self, secret: str | bytes) -> None:
         key = secret.encode() if isinstance(secret, str) else secret
         if len(key) < 16:
             raise ValueError("the HMAC secret must be at least 16 bytes")
         self._key = key
+        self._keys64: dict[tuple[str, str], int] = {}
 
     def digest(self, namespace: str, value: str) -> bytes:
         return hmac.digest(self._key, f"{namespace}\x1f{value}".encode(), hashlib.sha256)
@@ -30,4 +35,10 @@ class KeyedHasher:
 
     def key64(self, namespace: str, value: str) -> int:
         """64-bit integer key, for compact set membership (ledger, shingles)."""
-        return int.from_bytes(self.digest(namespace, value)[:8], "big")
+        memo = self._keys64
+        key = memo.get((namespace, value))
+        if key is None:
+            if len(memo) >= self.MEMO_SIZE:
+                memo.clear()
+            key = memo[(namespace, value)] = int.from_bytes(self.digest(namespace, value)[:8], "big")
+        return key

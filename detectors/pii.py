@@ -32,6 +32,7 @@ from presidio_analyzer.predefined_recognizers import (
     UkNinoRecognizer,
     UsSsnRecognizer,
 )
+from spacy.language import Language
 
 from .config import PiiConfig
 from .offline import use_bundled_public_suffix_list
@@ -80,13 +81,25 @@ class NerEngine(Protocol):
 
 
 class SpacyNer:
-    """spaCy's NER alone, from a pip-installed model package; never downloads."""
+    """spaCy's NER alone, from a pip-installed model package; never downloads.
+
+    The model loads on first use: a process that only routes events (the worker's parent,
+    whose extraction runs in a child) never pays its start-up time or memory, yet reports
+    the same version, read from the package's metadata.
+    """
 
     def __init__(self, model: str, batch_size: int = 64) -> None:
-        self.nlp = spacy.load(model, exclude=_NER_ONLY)
+        self.model = model
         self.batch_size = batch_size
-        meta = self.nlp.meta
+        meta = spacy.util.get_model_meta(spacy.util.get_package_path(model))
         self.version = f"{meta.get('name', model)}-{meta.get('version', '?')}"
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = spacy.load(self.model, exclude=_NER_ONLY)
+        return self._nlp
 
     def persons(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
         return [

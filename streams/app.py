@@ -27,7 +27,7 @@ from faust.streams import _current_event
 from faust.types import TP
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from bleedwatch.detectors import DeadLetterFactory, DetectionPipeline, Extraction
+from bleedwatch.detectors import DeadLetterFactory, DetectionPipeline, Extraction, Sighting
 from bleedwatch.models import (
     Action,
     DeadLetterReason,
@@ -45,11 +45,13 @@ from .logs import get_logger
 from .metrics import Metrics
 from .remote_index import (
     IndexTableHandler,
+    LocalIndexReads,
     PendingLookup,
     PrefetchedIndex,
     expire_request,
     group_by_partition,
     lookup_request,
+    table_key,
 )
 from .sequencer import PartitionSequencer, Pending
 from .settings import Settings
@@ -136,6 +138,7 @@ class BleedwatchApp:
         self.fingerprints_topic = self._topic(self.topology.fingerprints, partitions=self.partitions)
         self.replies_topic = self._topic(self.topology.index_replies, partitions=self.partitions)
         self.lookups: dict[str, PendingLookup] = {}
+        self.local_index = LocalIndexReads(uuid.uuid4().hex)
         self.ticks_topic = self._topic(self.topology.ticks, partitions=self.partitions)
         self.sessions_table = app.Table(
             "sessions", partitions=self.partitions, key_type=bytes, value_type=bytes
@@ -224,6 +227,9 @@ class BleedwatchApp:
 
     async def _on_revoked(self, sender: Any, revoked: set[TP], **kwargs: Any) -> None:
         """Stop judging partitions we lose; their unacked events go to the new owner."""
+        for tp in revoked:
+            if tp.topic == self.topology.fingerprints:
+                self.local_index.revoked(tp.partition)
         for partition in {tp.partition for tp in revoked if tp.topic in self.topology.inputs.values()}:
             task = self.processors.pop(partition, None)
             sequencer = self.sequencers.pop(partition, None)
@@ -233,20 +239,41 @@ class BleedwatchApp:
             log.info("partition revoked", partition=partition, redelivered_to_new_owner=dropped)
 
     async def _run_partition(self, partition: int, sequencer: PartitionSequencer) -> None:
+        """Two stages: extraction (stateless, in the child process) runs one batch ahead of
+        judging, which looks up the index, applies in order and emits."""
+        extracted: asyncio.Queue[tuple[list[Pending], asyncio.Future[Any]]] = asyncio.Queue(maxsize=1)
+        extractor = asyncio.ensure_future(self._extract_ahead(sequencer, extracted))
+        try:
+            while True:
+                ready, future = await extracted.get()
+                try:
+                    await self._process(ready, future)
+                except asyncio.CancelledError:
+                    raise
+                except Exception as exc:
+                    log.error("batch failed", partition=partition, error=type(exc).__name__)
+                    for item in ready:
+                        self._processing_error(item.message, item.event, exc)
+                        item.message.ack()
+        finally:
+            extractor.cancel()
+
+    async def _extract_ahead(
+        self, sequencer: PartitionSequencer, out: asyncio.Queue[tuple[list[Pending], asyncio.Future[Any]]]
+    ) -> None:
+        loop = asyncio.get_running_loop()
         while True:
             ready = sequencer.pop_ready(self.settings.batch_size)
             if not ready:
                 await sequencer.wait(0.005)
                 continue
-            try:
-                await self._process(ready)
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                log.error("batch failed", partition=partition, error=type(exc).__name__)
-                for item in ready:
-                    self._processing_error(item.message, item.event, exc)
-                    item.message.ack()
+            self.metrics.batch_size.observe(len(ready))
+            future = loop.run_in_executor(self.executor, extract, [item.event for item in ready])
+            future.add_done_callback(self._extraction_timer(time.perf_counter()))
+            await out.put((ready, future))
+
+    def _extraction_timer(self, started: float) -> Any:
+        return lambda _: self.metrics.extract_seconds.observe(time.perf_counter() - started)
 
     async def _index_agent(self, stream: faust.StreamT[bytes]) -> None:
         handlers: dict[int, IndexTableHandler] = {}
@@ -258,6 +285,7 @@ class BleedwatchApp:
                 handler = handlers[msg.partition] = IndexTableHandler(self.index_table, msg.partition)
             try:
                 reply = handler.handle(event.value)
+                self.local_index.applied(msg.partition, handler)
                 if reply is not None:  # someone is waiting: straight to the producer, not its buffer
                     await self.replies_topic.send(
                         key=reply.request_id.encode(), value=reply.payload, partition=reply.reply_partition
@@ -379,6 +407,17 @@ class BleedwatchApp:
         if not groups:
             return {}
         started = time.perf_counter()
+        found: dict[int, Any] = {}
+        if self.settings.local_index_reads:
+            for partition in sorted(groups):
+                if partition in self.local_index.ready and await self.local_index.caught_up(
+                    partition, self.settings.local_index_wait_s
+                ):
+                    found.update(self._read_local(groups.pop(partition)))
+                    self.metrics.local_lookups.inc()
+            if not groups:
+                self.metrics.lookup_seconds.observe(time.perf_counter() - started)
+                return found
         request_id = uuid.uuid4().hex
         pending = self.lookups[request_id] = PendingLookup(set(groups))
         try:
@@ -400,15 +439,20 @@ class BleedwatchApp:
         finally:
             self.lookups.pop(request_id, None)
         self.metrics.lookup_seconds.observe(time.perf_counter() - started)
-        return pending.found
+        return {**found, **pending.found}
 
-    async def _process(self, ready: list[Pending]) -> None:
-        self.metrics.batch_size.observe(len(ready))
-        events = [item.event for item in ready]
-        loop = asyncio.get_running_loop()
-        started = time.perf_counter()
-        extracted = await loop.run_in_executor(self.executor, extract, events)
-        self.metrics.extract_seconds.observe(time.perf_counter() - started)
+    def _read_local(self, keys: list[int]) -> dict[int, Sighting]:
+        # No current event: a RocksDB store would otherwise read the current event's partition
+        # (a session partition), not the fingerprint's.
+        token = _current_event.set(None)
+        try:
+            raws = {key: self.index_table.get(table_key(key)) for key in keys}
+        finally:
+            _current_event.reset(token)
+        return {key: Sighting.from_dict(orjson.loads(raw)) for key, raw in raws.items() if raw is not None}
+
+    async def _process(self, ready: list[Pending], extraction: asyncio.Future[Any]) -> None:
+        extracted: list[Extraction | Exception] = await extraction
         keys = [
             k for ex in extracted if isinstance(ex, Extraction) for k in self.pipeline.remote_lookup_keys(ex)
         ]
@@ -439,7 +483,8 @@ class BleedwatchApp:
                     self.metrics.duplicates.inc()
             for verdict in verdicts:
                 self._emit(verdict, fe)
-        for partition, payload in index.requests(self.partitions):
+        local = self.local_index
+        for partition, payload in index.requests(self.partitions, local.worker_id, local.next_seq):
             self.fingerprints_topic.send_soon(key=str(partition).encode(), value=payload, partition=partition)
         _as_current(ready[-1].message)  # every row of the batch belongs to this partition
         self.session_store.commit()

@@ -23,7 +23,10 @@ _extractor: Extractor | None = None
 def _initialise(config_json: str) -> None:
     global _extractor
     config = DetectorConfig.model_validate_json(config_json)
-    _extractor = Extractor.for_config(config, PiiEngine(config.pii))
+    pii = PiiEngine(config.pii)
+    # Load the NER model and word lists now, not under the first batch of live traffic.
+    pii.analyze_outputs(["Warm-up text naming Ada Lovelace."])
+    _extractor = Extractor.for_config(config, pii)
 
 
 def extract(events: Sequence[Event]) -> list[Extraction | Exception]:

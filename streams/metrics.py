@@ -29,6 +29,11 @@ class Metrics:
         self.extract_seconds = Histogram(
             "bleedwatch_extract_seconds", "feature extraction time per batch", registry=r
         )
+        self.local_lookups = Counter(
+            "bleedwatch_index_local_lookups_total",
+            "index partitions a batch read from this worker's own table instead of over Kafka",
+            registry=r,
+        )
         self.lookup_seconds = Histogram(
             "bleedwatch_index_lookup_seconds", "attribution index round trip per batch", registry=r
         )

@@ -7,14 +7,16 @@ batch's outputs may need (one request per index partition, in parallel), judge l
 Answers come back on ``bleedwatch.index-replies``, to the partition of the session that
 asked, so whichever worker owns that partition (also after a rebalance) receives them.
 Requests for a fingerprint always go to partition ``key % partitions``, so the index agent
-that owns that partition owns the key.
+that owns that partition owns the key. Index partitions a worker owns itself are read from
+its own table copy instead (:class:`LocalIndexReads`), saving the two Kafka hops.
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,10 +60,18 @@ def lookup_request(keys: list[int], request_id: str, reply_partition: int) -> by
     return orjson.dumps({"op": "lookup", "keys": keys, "rid": request_id, "reply": reply_partition})
 
 
-def record_request(groups: list[tuple[list[int], Origin]]) -> bytes:
-    """One message per index partition and batch: every (keys, origin) the batch recorded."""
+def record_request(groups: list[tuple[list[int], Origin]], sender: str = "", seq: int = 0) -> bytes:
+    """One message per index partition and batch: every (keys, origin) the batch recorded.
+
+    ``sender`` and ``seq`` let the sending worker see when its own records are applied.
+    """
     return orjson.dumps(
-        {"op": "record", "groups": [{"keys": keys, "origin": origin_to_dict(o)} for keys, o in groups]}
+        {
+            "op": "record",
+            "groups": [{"keys": keys, "origin": origin_to_dict(o)} for keys, o in groups],
+            "w": sender,
+            "n": seq,
+        }
     )
 
 
@@ -90,6 +100,7 @@ class IndexTableHandler:
         self.table = table
         self.index_partition = index_partition
         self.expired = 0
+        self.last_record: tuple[str, int] | None = None  # (sender, seq) of the last record applied
 
     def expire(self, before: float, partitions: int) -> int:
         """Delete this partition's sightings whose latest new session is older than ``before``."""
@@ -128,6 +139,7 @@ class IndexTableHandler:
                         changed.add(key)
             for key in changed:
                 table[table_key(key)] = orjson.dumps(loaded[key].to_dict())  # type: ignore[union-attr]
+            self.last_record = (str(request.get("w", "")), int(request.get("n", 0)))
             return None
         found = {}
         for key in request["keys"]:
@@ -172,10 +184,60 @@ class PrefetchedIndex:
         if keys:
             self.pending.append((keys, origin))
 
-    def requests(self, partitions: int) -> list[tuple[int, bytes]]:
-        """(partition, payload): the batch's records, one message per index partition."""
+    def requests(
+        self, partitions: int, sender: str = "", sequence: Callable[[int], int] | None = None
+    ) -> list[tuple[int, bytes]]:
+        """(partition, payload): the batch's records, one message per index partition.
+
+        ``sequence(partition)`` numbers each message per partition for ``sender``.
+        """
         by_partition: dict[int, list[tuple[list[int], Origin]]] = defaultdict(list)
         for keys, origin in self.pending:
             for partition, group in group_by_partition(keys, partitions).items():
                 by_partition[partition].append((group, origin))
-        return [(p, record_request(groups)) for p, groups in sorted(by_partition.items())]
+        return [
+            (p, record_request(groups, sender, sequence(p) if sequence else 0))
+            for p, groups in sorted(by_partition.items())
+        ]
+
+
+class LocalIndexReads:
+    """Answers lookups from this worker's own copy of index partitions it owns.
+
+    A partition is read locally once this worker's index agent has processed a message of it
+    (so its table has recovered) and every record this worker sent to it has been applied (so
+    the batch sees what the previous batches recorded). Anything else goes over Kafka.
+    Records of other workers are eventually consistent either way.
+    """
+
+    def __init__(self, worker_id: str) -> None:
+        self.worker_id = worker_id
+        self.ready: set[int] = set()
+        self._sent: dict[int, int] = defaultdict(int)
+        self._applied: dict[int, int] = defaultdict(int)
+
+    def next_seq(self, partition: int) -> int:
+        self._sent[partition] += 1
+        if partition not in self.ready:  # not ours (yet): never wait for it
+            self._applied[partition] = self._sent[partition]
+        return self._sent[partition]
+
+    def applied(self, partition: int, handler: IndexTableHandler) -> None:
+        self.ready.add(partition)
+        if handler.last_record is not None:
+            sender, seq = handler.last_record
+            handler.last_record = None
+            if sender == self.worker_id:
+                self._applied[partition] = max(self._applied[partition], seq)
+
+    def revoked(self, partition: int) -> None:
+        self.ready.discard(partition)
+        self._applied[partition] = self._sent[partition]
+
+    async def caught_up(self, partition: int, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while self._applied[partition] < self._sent[partition]:
+            if time.monotonic() > deadline:
+                return False
+            await asyncio.sleep(0.001)
+        return partition in self.ready

@@ -74,6 +74,14 @@ class Settings(BaseSettings):
     max_buffered_events: int = Field(default=20000, ge=1, description="sequencer backpressure bound")
     batch_timeout_s: float = Field(default=0.05, gt=0)
     lookup_timeout_s: float = Field(default=10.0, gt=0, description="index round trip before a retry")
+    local_index_reads: bool = Field(
+        default=True, description="read index partitions this worker owns from its own table"
+    )
+    local_index_wait_s: float = Field(
+        default=0.25,
+        gt=0,
+        description="how long a local read waits for this worker's own records before asking over Kafka",
+    )
     web_port: int = Field(default=6066, description="Faust web: /metrics and the dashboard")
     log_level: str = "INFO"
     log_format: Literal["json", "console"] = "console"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import orjson
 
 from bleedwatch.detectors import DetectorConfig, Origin, SessionState, Sighting
@@ -9,6 +11,7 @@ from bleedwatch.models import EventKind
 from bleedwatch.streams.faust_store import TableSessionStore
 from bleedwatch.streams.remote_index import (
     IndexTableHandler,
+    LocalIndexReads,
     PendingLookup,
     PrefetchedIndex,
     expire_request,
@@ -91,3 +94,26 @@ def test_prefetched_index_overlays_the_batch_and_queues_its_records() -> None:
     assert sorted(p for p, _ in requests) == [1, 2]  # one message per index partition
     keys = {k for _, payload in requests for g in orjson.loads(payload)["groups"] for k in g["keys"]}
     assert keys == {1, 2, 5}
+
+
+def test_local_reads_wait_for_this_workers_own_records_and_stop_on_revoke() -> None:
+    table: dict[bytes, bytes] = {}
+    handler = IndexTableHandler(table, index_partition=2)
+    local = LocalIndexReads("me")
+    origin = Origin("bank", "s1", "e1", EventKind.TOOL_TRACE, 1.0)
+
+    async def scenario() -> list[bool]:
+        seen = [await local.caught_up(2, timeout=0.01)]  # never served here yet: not local
+        handler.handle(record_request([([6], origin)], "other", 1))
+        local.applied(2, handler)  # the agent has processed a message: the table is live
+        seq = local.next_seq(2)  # this worker sends a record ...
+        seen.append(await local.caught_up(2, timeout=0.01))  # ... not applied yet: not local
+        handler.handle(record_request([([10], origin)], "me", seq))
+        local.applied(2, handler)
+        seen.append(await local.caught_up(2, timeout=0.01))
+        local.revoked(2)
+        local.next_seq(2)
+        seen.append(await local.caught_up(2, timeout=0.01))
+        return seen
+
+    assert asyncio.run(scenario()) == [False, False, True, False]
