@@ -20,7 +20,7 @@ from .normalize import family, normalize
 from .pii import PiiEngine, PiiSpan
 from .recognizers import candidate_names
 from .semantic import StaticEmbedder, Vector
-from .terms import content_terms, zipf
+from .terms import terms_of, zipf
 from .text import Token, shingles, tokenize, winnow
 
 
@@ -122,11 +122,11 @@ class Extractor:
         return spans
 
     @staticmethod
-    def _topic_text(event: Event, spans: list[PiiSpan]) -> str:
-        """An output's text without its PII: values are judged by provenance, not by topic."""
-        if event.kind is not EventKind.MODEL_OUTPUT:
-            return str(event.content)
-        return _blank(event.content, spans)
+    def _topic_tokens(event: Event, tokens: list[Token], spans: list[PiiSpan]) -> list[Token]:
+        """An output's words outside its PII: values are judged by provenance, not by topic."""
+        if event.kind is not EventKind.MODEL_OUTPUT or not spans:
+            return tokens
+        return [t for t in tokens if not any(s.start < t.end and t.start < s.end for s in spans)]
 
     def _pii_item(self, span: PiiSpan, candidate: bool = False) -> PiiItem | None:
         region = self.config.pii.default_phone_region
@@ -178,7 +178,7 @@ class Extractor:
         token_keys.update(self._digit_run_keys(tokens))
         terms = {
             hasher.key64("term", term): weight
-            for term, weight in content_terms(self._topic_text(event, spans + candidates)).items()
+            for term, weight in terms_of(self._topic_tokens(event, tokens, spans + candidates)).items()
         }
         pcfg = self.config.passage
         digests = [hasher.digest("sh", s) for s in shingles(tokens, pcfg.shingle_tokens)]

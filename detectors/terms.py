@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 import regex
 from wordfreq import get_frequency_dict, zipf_frequency
 
-from .text import tokenize
+from .text import Token
 
 _STOP = frozenset(
     [
@@ -179,7 +180,7 @@ def zipf(word: str) -> float:
     frequency = _frequencies().get(word)
     if frequency is not None:
         return round(math.log10(frequency) + 9, 2)
-    if word.isalpha():
+    if word.isalnum():  # a word or an identifier ("gb30ogcp7312") wordfreq does not list
         return 0.0
     # "o'brien", "jean-luc", letters with combining marks: no need for wordfreq's own
     # tokeniser (its slow path, measured 0.14 s per 1,500 events); the rarest part decides.
@@ -196,10 +197,10 @@ def rarity(word: str) -> float:
     return max(0.0, min(_MAX_WEIGHT, _COMMON_ZIPF - zipf(word)))
 
 
-def content_terms(text: str) -> dict[str, float]:
-    """Stemmed content terms of ``text`` with their rarity weight."""
+def terms_of(tokens: Iterable[Token]) -> dict[str, float]:
+    """Stemmed content terms of already tokenised text, with their rarity weight."""
     terms: dict[str, float] = {}
-    for token in tokenize(text):
+    for token in tokens:
         word = _POSSESSIVE.sub("", token.text)
         if len(word) < 3 or word in _STOP or word.isdigit():
             continue

@@ -8,6 +8,8 @@ country, others in each configured region) and keeps those ``phonenumbers`` call
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import phonenumbers
 import regex
 from presidio_analyzer import AnalysisExplanation, RecognizerResult
@@ -51,14 +53,20 @@ class FastPhoneRecognizer(PhoneRecognizer):
         return results
 
     def _valid_region(self, candidate: str) -> str | None:
-        international = candidate.startswith(("+", "00"))
-        regions = [None] if international else list(self.supported_regions)
-        text = "+" + candidate[2:] if candidate.startswith("00") else candidate
-        for region in regions:
-            try:
-                number = phonenumbers.parse(text, region)
-            except phonenumbers.NumberParseException:
-                continue
-            if phonenumbers.is_valid_number(number):
-                return phonenumbers.region_code_for_number(number) or region
-        return None
+        # The same number recurs across a session's record, its input and its answers.
+        return _valid_region(candidate, tuple(self.supported_regions))
+
+
+@lru_cache(maxsize=16384)
+def _valid_region(candidate: str, supported_regions: tuple[str, ...]) -> str | None:
+    international = candidate.startswith(("+", "00"))
+    regions: list[str | None] = [None] if international else list(supported_regions)
+    text = "+" + candidate[2:] if candidate.startswith("00") else candidate
+    for region in regions:
+        try:
+            number = phonenumbers.parse(text, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.region_code_for_number(number) or region
+    return None
