@@ -17,7 +17,7 @@ from .config import DetectorConfig
 from .hashing import KeyedHasher
 from .masking import mask_value
 from .normalize import family, normalize
-from .pii import PiiEngine, PiiSpan
+from .pii import NAME_GATE_ZIPF, PiiEngine, PiiSpan
 from .recognizers import candidate_names
 from .semantic import StaticEmbedder, Vector
 from .terms import terms_of, zipf
@@ -49,6 +49,15 @@ class Extraction:
     shingle_fps: list[str] = field(repr=False)
     winnowed: list[int] = field(default_factory=list)
     topic: Vector | None = field(default=None, repr=False)  # unit vector of the PII-free text
+    # Evidence: its uncommon words, so that later answers may name them without NER.
+    # Outputs: their capitalised uncommon words, the ones NER would have to look at.
+    name_keys: tuple[int, ...] = ()
+    pattern_spans: list[PiiSpan] = field(default_factory=list, repr=False)  # outputs, before NER
+    names_checked: bool = False  # an output whose pattern spans NER has completed
+
+    @property
+    def needs_names(self) -> bool:
+        return self.event.kind is EventKind.MODEL_OUTPUT and bool(self.name_keys) and not self.names_checked
 
     @property
     def pii_keys(self) -> list[int]:
@@ -61,7 +70,10 @@ class Extraction:
 
     def provenance_keys(self) -> list[int]:
         """Everything this event makes known to its session."""
-        return [*self.pii_keys, *self.token_keys, *self.term_weights, *self.shingle_keys]
+        keys = [*self.pii_keys, *self.token_keys, *self.term_weights, *self.shingle_keys]
+        if self.event.kind is not EventKind.MODEL_OUTPUT:
+            keys.extend(self.name_keys)
+        return keys
 
     def indexed_keys(self) -> list[int]:
         """What goes into the cross-session index.
@@ -103,30 +115,35 @@ class Extractor:
         return cls(config, pii, KeyedHasher(config.hmac_secret.get_secret_value()), embedder)
 
     def extract_batch(self, events: Sequence[Event]) -> list[Extraction]:
-        outputs = [e for e in events if e.kind is EventKind.MODEL_OUTPUT]
-        output_spans = iter(self.pii.analyze_outputs([e.content for e in outputs]))
+        """Everything but NER, which :meth:`with_names` adds where provenance cannot explain
+        an output's names (the pipeline decides, against the session's evidence)."""
         result = []
         for event in events:
             if event.kind is EventKind.MODEL_OUTPUT:
-                spans = next(output_spans)
-                candidates = _unconfirmed_names(event.content, spans)
+                spans = self.pii.output_patterns(event.content)
+                ex = self._extract(event, spans, _unconfirmed_names(event.content, spans))
             else:
-                spans = self._evidence_spans(event.content)
-                candidates = []
-            result.append(self._extract(event, spans, candidates))
+                ex = self._extract(event, self._evidence_spans(event.content), [])
+            result.append(ex)
         return result
+
+    def with_names(self, extractions: Sequence[Extraction]) -> list[Extraction]:
+        """The same outputs re-extracted with NER's PERSON spans, in one ``nlp.pipe``."""
+        texts = [ex.event.content for ex in extractions]
+        found = self.pii.with_persons(texts, [ex.pattern_spans for ex in extractions])
+        out = []
+        for ex, spans in zip(extractions, found, strict=True):
+            named = self._extract(
+                ex.event, spans, _unconfirmed_names(ex.event.content, spans), ex.pattern_spans
+            )
+            named.names_checked = True
+            out.append(named)
+        return out
 
     def _evidence_spans(self, text: str) -> list[PiiSpan]:
         spans = self.pii.analyze_evidence(text)
         spans.extend(PiiSpan("PERSON", s, e, 0.5, t) for s, e, t in candidate_names(text))
         return spans
-
-    @staticmethod
-    def _topic_tokens(event: Event, tokens: list[Token], spans: list[PiiSpan]) -> list[Token]:
-        """An output's words outside its PII: values are judged by provenance, not by topic."""
-        if event.kind is not EventKind.MODEL_OUTPUT or not spans:
-            return tokens
-        return [t for t in tokens if not any(s.start < t.end and t.start < s.end for s in spans)]
 
     def _pii_item(self, span: PiiSpan, candidate: bool = False) -> PiiItem | None:
         region = self.config.pii.default_phone_region
@@ -170,21 +187,40 @@ class Extractor:
                 keys.append(int.from_bytes(self.hasher.digest("pii:phone", value)[:8], "big"))
         return keys
 
-    def _extract(self, event: Event, spans: list[PiiSpan], candidates: list[PiiSpan]) -> Extraction:
+    def _extract(
+        self,
+        event: Event,
+        spans: list[PiiSpan],
+        candidates: list[PiiSpan],
+        pattern_spans: list[PiiSpan] | None = None,
+    ) -> Extraction:
         hasher = self.hasher
         text = event.content
         tokens = tokenize(text)
         token_keys = {hasher.key64("tok", t.text) for t in tokens}
         token_keys.update(self._digit_run_keys(tokens))
-        terms = {
-            hasher.key64("term", term): weight
-            for term, weight in terms_of(self._topic_tokens(event, tokens, spans + candidates)).items()
-        }
+        if event.kind is EventKind.MODEL_OUTPUT:
+            pattern_spans = spans if pattern_spans is None else pattern_spans
+            named = [t for t in tokens if text[t.start].isupper() and zipf(t.text) < NAME_GATE_ZIPF]
+            # The topic leaves out the output's PII, judged by provenance instead; the vector
+            # also leaves out capitalised uncommon words (names, brands). Neither depends on
+            # whether NER ran.
+            pii_like = [*pattern_spans, *_unconfirmed_names(text, pattern_spans)]
+            topic_tokens = [
+                t for t in tokens if not any(s.start < t.end and t.start < s.end for s in pii_like)
+            ]
+            off_topic = [*pii_like, *(PiiSpan("NAME_WORD", t.start, t.end, 0.0, t.text) for t in named)]
+            gate = {t.text for t in named}
+        else:
+            pattern_spans, off_topic, topic_tokens = [], spans + candidates, tokens
+            gate = {t.text for t in tokens if zipf(t.text) < NAME_GATE_ZIPF}
+        terms = {hasher.key64("term", term): weight for term, weight in terms_of(topic_tokens).items()}
         pcfg = self.config.passage
         digests = [hasher.digest("sh", s) for s in shingles(tokens, pcfg.shingle_tokens)]
         shingle_keys = [int.from_bytes(d[:8], "big") for d in digests]
         items = [item for span in spans if (item := self._pii_item(span)) is not None]
         items += [i for span in candidates if (i := self._pii_item(span, True)) is not None]
+        name_keys = tuple(sorted(hasher.key64("etok", word) for word in gate)) if self.pii.finds_names else ()
         return Extraction(
             event=event,
             pii=items,
@@ -195,7 +231,9 @@ class Extractor:
             shingle_fps=[d[:16].hex() for d in digests],
             winnowed=winnow(shingle_keys, pcfg.winnow_window),
             # PII-free, so that the session's topic vector at rest cannot carry a value
-            topic=self.embedder.embed(_blank(text, spans + candidates)) if self.embedder else None,
+            topic=self.embedder.embed(_blank(text, off_topic)) if self.embedder else None,
+            name_keys=name_keys,
+            pattern_spans=pattern_spans,
         )
 
 

@@ -58,7 +58,7 @@ _PRECHECKS: dict[str, re.Pattern[str]] = {
 }
 # A word that may start a name: capitalised and not among the most common English words.
 _CAPITALISED = regex.compile(r"\b\p{Lu}[\p{Ll}\p{M}'’\-]+")
-_NAME_GATE_ZIPF = 4.5
+NAME_GATE_ZIPF = 4.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +124,7 @@ def default_recognizers(config: PiiConfig) -> list[EntityRecognizer]:
 
 def may_hold_a_name(text: str) -> bool:
     """The NER gate: a capitalised word that is not everyday English."""
-    return any(zipf(m.group().casefold()) < _NAME_GATE_ZIPF for m in _CAPITALISED.finditer(text))
+    return any(zipf(m.group().casefold()) < NAME_GATE_ZIPF for m in _CAPITALISED.finditer(text))
 
 
 class PiiEngine:
@@ -181,14 +181,32 @@ class PiiEngine:
 
     def analyze_outputs(self, texts: Sequence[str]) -> list[list[PiiSpan]]:
         """Pattern recognizers plus NER (PERSON) for outputs that may hold a name."""
-        threshold = self.config.score_threshold
-        found = [self._patterns(text, threshold) for text in texts]
-        if self.ner is not None:
-            gated = [i for i, text in enumerate(texts) if may_hold_a_name(text)]
-            for i, persons in zip(gated, self.ner.persons([texts[i] for i in gated]), strict=True):
-                text = texts[i]
-                found[i].extend(PiiSpan("PERSON", s, e, NER_SCORE, text[s:e]) for s, e in persons)
-        return [[s for s in _drop_overlaps(spans) if _plausible(s, self.config)] for spans in found]
+        found = [self.output_patterns(text) for text in texts]
+        gated = [i for i, text in enumerate(texts) if may_hold_a_name(text)]
+        for i, spans in zip(
+            gated, self.with_persons([texts[i] for i in gated], [found[i] for i in gated]), strict=True
+        ):
+            found[i] = spans
+        return found
+
+    @property
+    def finds_names(self) -> bool:
+        return self.ner is not None
+
+    def output_patterns(self, text: str) -> list[PiiSpan]:
+        """An output's pattern recognizers alone (NER is decided later, against provenance)."""
+        spans = self._patterns(text, self.config.score_threshold)
+        return [s for s in _drop_overlaps(spans) if _plausible(s, self.config)]
+
+    def with_persons(self, texts: Sequence[str], found: Sequence[list[PiiSpan]]) -> list[list[PiiSpan]]:
+        """Add NER's PERSON spans to each text's pattern spans, in one ``nlp.pipe``."""
+        if self.ner is None or not texts:
+            return [list(spans) for spans in found]
+        out = []
+        for text, spans, persons in zip(texts, found, self.ner.persons(list(texts)), strict=True):
+            merged = [*spans, *(PiiSpan("PERSON", s, e, NER_SCORE, text[s:e]) for s, e in persons)]
+            out.append([s for s in _drop_overlaps(merged) if _plausible(s, self.config)])
+        return out
 
 
 def _plausible(span: PiiSpan, config: PiiConfig) -> bool:

@@ -66,7 +66,34 @@ class DetectionPipeline:
 
     def process_batch(self, events: Sequence[Event]) -> list[list[Verdict]]:
         """Verdicts per event, in order; NER for the batch's outputs runs in one ``nlp.pipe``."""
-        return [self.apply(ex) for ex in self.extractor.extract_batch(events)]
+        extracted = self.extractor.extract_batch(events)
+        needed = self.names_needed(extracted)
+        for i, named in zip(needed, self.extractor.with_names([extracted[i] for i in needed]), strict=True):
+            extracted[i] = named
+        return [self.apply(ex) for ex in extracted]
+
+    def names_needed(self, batch: Sequence[Extraction | Exception]) -> list[int]:
+        """Positions of the batch's outputs that need NER: a capitalised uncommon word in them
+        that none of the session's evidence up to that output contained.
+
+        Evidence is always learned, in event order, so what it contains at an output's turn
+        does not depend on how a path cut the stream into batches: the decision is the same
+        in the stream, ``scan`` and ``replay``.
+        """
+        seen: dict[tuple[str, str], set[int]] = {}
+        needed = []
+        for i, ex in enumerate(batch):
+            if not isinstance(ex, Extraction) or not ex.name_keys:
+                continue
+            event = ex.event
+            batch_evidence = seen.setdefault((event.tenant_id, event.session_id), set())
+            if event.kind is not EventKind.MODEL_OUTPUT:
+                batch_evidence.update(ex.name_keys)
+            elif ex.needs_names:
+                unknown = [k for k in ex.name_keys if k not in batch_evidence]
+                if unknown and not all(self.state_for(event).knows(k) for k in unknown):
+                    needed.append(i)
+        return needed
 
     def verdicts(self, events: Iterable[Event], batch_size: int = 64) -> Iterable[Verdict]:
         batch: list[Event] = []

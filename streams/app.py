@@ -39,7 +39,7 @@ from bleedwatch.models import (
 )
 
 from .dashboard import DashboardState, page
-from .extraction_pool import extract, start_pool
+from .extraction_pool import add_names, extract, start_pool
 from .faust_store import TableSessionStore
 from .logs import get_logger
 from .metrics import Metrics
@@ -453,6 +453,16 @@ class BleedwatchApp:
 
     async def _process(self, ready: list[Pending], extraction: asyncio.Future[Any]) -> None:
         extracted: list[Extraction | Exception] = await extraction
+        needed = self.pipeline.names_needed(extracted)
+        if needed:
+            started = time.perf_counter()
+            loop = asyncio.get_running_loop()
+            todo = [ex for i in needed if isinstance(ex := extracted[i], Extraction)]
+            named = await loop.run_in_executor(self.executor, add_names, todo)
+            for i, ex in zip(needed, named, strict=True):
+                extracted[i] = ex
+            self.metrics.ner_outputs.inc(len(needed))
+            self.metrics.ner_seconds.observe(time.perf_counter() - started)
         keys = [
             k for ex in extracted if isinstance(ex, Extraction) for k in self.pipeline.remote_lookup_keys(ex)
         ]

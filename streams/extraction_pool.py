@@ -44,6 +44,21 @@ def extract(events: Sequence[Event]) -> list[Extraction | Exception]:
         return out
 
 
+def add_names(extractions: Sequence[Extraction]) -> list[Extraction | Exception]:
+    """NER for the outputs whose names the session's evidence does not explain."""
+    assert _extractor is not None, "extraction process not initialised"
+    try:
+        return list(_extractor.with_names(extractions))
+    except Exception:
+        out: list[Extraction | Exception] = []
+        for ex in extractions:
+            try:
+                out.extend(_extractor.with_names([ex]))
+            except Exception as exc:
+                out.append(RuntimeError(type(exc).__name__))
+        return out
+
+
 def start_pool(config: DetectorConfig) -> ProcessPoolExecutor:
     """One extraction process with the worker's detector configuration, models loaded."""
     # The secret travels to the child through the pool's pipe, never argv or the environment.

@@ -29,6 +29,14 @@ class Metrics:
         self.extract_seconds = Histogram(
             "bleedwatch_extract_seconds", "feature extraction time per batch", registry=r
         )
+        self.ner_outputs = Counter(
+            "bleedwatch_ner_outputs_total",
+            "outputs that needed NER: a capitalised uncommon word no evidence of the session held",
+            registry=r,
+        )
+        self.ner_seconds = Histogram(
+            "bleedwatch_ner_seconds", "NER round trip to the extraction process per batch", registry=r
+        )
         self.local_lookups = Counter(
             "bleedwatch_index_local_lookups_total",
             "index partitions a batch read from this worker's own table instead of over Kafka",

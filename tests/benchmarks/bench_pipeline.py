@@ -1,6 +1,7 @@
 """Detection pipeline throughput in one process against the naive Presidio loop, same events.
 
-    taskset -c 0 .venv/bin/python -m tests.benchmarks.bench_pipeline --sessions 400
+    taskset -c 0 .venv/bin/python -m tests.benchmarks.bench_pipeline --events 2000
+    taskset -c 0 .venv/bin/python -m tests.benchmarks.bench_pipeline --traffic simple --sessions 400
     .venv/bin/python -m tests.benchmarks.bench_pipeline --profile   # pyinstrument profile
 
 Prints events/s, per-event latency p50/p99, peak RSS and the ratio, all from this run.
@@ -18,8 +19,9 @@ from rich.table import Table
 
 from bleedwatch.detectors import DetectionPipeline
 from bleedwatch.detectors.baseline import NaiveDetector
-from bleedwatch.models import parse_event
+from bleedwatch.models import Event, parse_event
 
+from .leakbench.generator import generate as leakbench_traffic
 from .traffic import generate
 
 
@@ -68,12 +70,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sessions", type=int, default=400)
+    parser.add_argument(
+        "--traffic",
+        choices=("leakbench", "simple"),
+        default="leakbench",
+        help="leakbench: the labelled benchmark's traffic (--events); simple: traffic.py (--sessions)",
+    )
+    parser.add_argument("--events", type=int, default=2000, help="leakbench events")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--sessions", type=int, default=400, help="simple traffic sessions")
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--profile", action="store_true", help="print a pyinstrument profile of ours")
     args = parser.parse_args()
     console = Console()
-    events = [parse_event(line) for line in generate(args.sessions)]
+    if args.traffic == "leakbench":
+        events = [Event.model_validate(e) for e in leakbench_traffic(args.events, args.seed)[0]]
+    else:
+        events = [parse_event(line) for line in generate(args.sessions)]
     if args.profile:
         from pyinstrument import Profiler
 
@@ -90,7 +103,7 @@ def main() -> None:
         rss_ours = _rss_mb()
         naive = bench_naive(events, progress)
         rss_total = _rss_mb()
-    table = Table(title=f"pipeline vs naive loop, {len(events)} events, same process and core")
+    table = Table(title=f"pipeline vs naive loop, {len(events)} {args.traffic} events, same process and core")
     for column in ("", "events/s", "p50 ms/event", "p99 ms/event"):
         table.add_column(column, justify="right")
     table.add_row(
