@@ -51,6 +51,7 @@ from .remote_index import (
     expire_request,
     group_by_partition,
     lookup_request,
+    record_request,
     table_key,
 )
 from .sequencer import PartitionSequencer, Pending
@@ -263,7 +264,10 @@ class BleedwatchApp:
     ) -> None:
         loop = asyncio.get_running_loop()
         while True:
+            expired = sequencer.grace_expired
             ready = sequencer.pop_ready(self.settings.batch_size)
+            if sequencer.grace_expired > expired:
+                self.metrics.grace_expired.inc(sequencer.grace_expired - expired)
             if not ready:
                 await sequencer.wait(0.005)
                 continue
@@ -410,10 +414,8 @@ class BleedwatchApp:
         found: dict[int, Any] = {}
         if self.settings.local_index_reads:
             for partition in sorted(groups):
-                if partition in self.local_index.ready and await self.local_index.caught_up(
-                    partition, self.settings.local_index_wait_s
-                ):
-                    found.update(self._read_local(groups.pop(partition)))
+                if partition in self.local_index.ready:
+                    found.update(self._read_local(partition, groups.pop(partition)))
                     self.metrics.local_lookups.inc()
             if not groups:
                 self.metrics.lookup_seconds.observe(time.perf_counter() - started)
@@ -441,15 +443,14 @@ class BleedwatchApp:
         self.metrics.lookup_seconds.observe(time.perf_counter() - started)
         return {**found, **pending.found}
 
-    def _read_local(self, keys: list[int]) -> dict[int, Sighting]:
+    def _read_local(self, partition: int, keys: list[int]) -> dict[int, Sighting]:
         # No current event: a RocksDB store would otherwise read the current event's partition
         # (a session partition), not the fingerprint's.
         token = _current_event.set(None)
         try:
-            raws = {key: self.index_table.get(table_key(key)) for key in keys}
+            return self.local_index.read(partition, keys, lambda key: self.index_table.get(table_key(key)))
         finally:
             _current_event.reset(token)
-        return {key: Sighting.from_dict(orjson.loads(raw)) for key, raw in raws.items() if raw is not None}
 
     async def _process(self, ready: list[Pending], extraction: asyncio.Future[Any]) -> None:
         extracted: list[Extraction | Exception] = await extraction
@@ -494,7 +495,8 @@ class BleedwatchApp:
             for verdict in verdicts:
                 self._emit(verdict, fe)
         local = self.local_index
-        for partition, payload in index.requests(self.partitions, local.worker_id, local.next_seq):
+        for partition, groups in index.record_groups(self.partitions):
+            payload = record_request(groups, local.worker_id, local.sent(partition, groups))
             self.fingerprints_topic.send_soon(key=str(partition).encode(), value=payload, partition=partition)
         _as_current(ready[-1].message)  # every row of the batch belongs to this partition
         self.session_store.commit()

@@ -14,7 +14,6 @@ its own table copy instead (:class:`LocalIndexReads`), saving the two Kafka hops
 from __future__ import annotations
 
 import asyncio
-import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -184,43 +183,41 @@ class PrefetchedIndex:
         if keys:
             self.pending.append((keys, origin))
 
-    def requests(
-        self, partitions: int, sender: str = "", sequence: Callable[[int], int] | None = None
-    ) -> list[tuple[int, bytes]]:
-        """(partition, payload): the batch's records, one message per index partition.
-
-        ``sequence(partition)`` numbers each message per partition for ``sender``.
-        """
+    def record_groups(self, partitions: int) -> list[tuple[int, list[tuple[list[int], Origin]]]]:
+        """The batch's records grouped by index partition: one message per partition."""
         by_partition: dict[int, list[tuple[list[int], Origin]]] = defaultdict(list)
         for keys, origin in self.pending:
             for partition, group in group_by_partition(keys, partitions).items():
                 by_partition[partition].append((group, origin))
-        return [
-            (p, record_request(groups, sender, sequence(p) if sequence else 0))
-            for p, groups in sorted(by_partition.items())
-        ]
+        return sorted(by_partition.items())
+
+    def requests(self, partitions: int) -> list[tuple[int, bytes]]:
+        """(partition, payload) of :meth:`record_groups`."""
+        return [(p, record_request(groups)) for p, groups in self.record_groups(partitions)]
 
 
 class LocalIndexReads:
-    """Answers lookups from this worker's own copy of index partitions it owns.
+    """Answers lookups from this worker's own copy of the index partitions it owns.
 
     A partition is read locally once this worker's index agent has processed a message of it
-    (so its table has recovered) and every record this worker sent to it has been applied (so
-    the batch sees what the previous batches recorded). Anything else goes over Kafka.
-    Records of other workers are eventually consistent either way.
+    (its table has recovered). What this worker recorded there but its index agent has not
+    applied yet is overlaid from memory, so a batch sees every earlier batch's records without
+    waiting for them to travel through Kafka. Other workers' records are eventually
+    consistent, as over Kafka.
     """
 
     def __init__(self, worker_id: str) -> None:
         self.worker_id = worker_id
         self.ready: set[int] = set()
-        self._sent: dict[int, int] = defaultdict(int)
-        self._applied: dict[int, int] = defaultdict(int)
+        self._seq: dict[int, int] = defaultdict(int)
+        self._unapplied: dict[int, list[tuple[int, list[tuple[list[int], Origin]]]]] = defaultdict(list)
 
-    def next_seq(self, partition: int) -> int:
-        self._sent[partition] += 1
-        if partition not in self.ready:  # not ours (yet): never wait for it
-            self._applied[partition] = self._sent[partition]
-        return self._sent[partition]
+    def sent(self, partition: int, groups: list[tuple[list[int], Origin]]) -> int:
+        """Note a record message to ``partition``; returns its sequence number."""
+        self._seq[partition] += 1
+        if partition in self.ready:
+            self._unapplied[partition].append((self._seq[partition], groups))
+        return self._seq[partition]
 
     def applied(self, partition: int, handler: IndexTableHandler) -> None:
         self.ready.add(partition)
@@ -228,16 +225,26 @@ class LocalIndexReads:
             sender, seq = handler.last_record
             handler.last_record = None
             if sender == self.worker_id:
-                self._applied[partition] = max(self._applied[partition], seq)
+                pending = self._unapplied[partition]
+                while pending and pending[0][0] <= seq:
+                    pending.pop(0)
 
     def revoked(self, partition: int) -> None:
         self.ready.discard(partition)
-        self._applied[partition] = self._sent[partition]
+        self._unapplied.pop(partition, None)
 
-    async def caught_up(self, partition: int, timeout: float) -> bool:
-        deadline = time.monotonic() + timeout
-        while self._applied[partition] < self._sent[partition]:
-            if time.monotonic() > deadline:
-                return False
-            await asyncio.sleep(0.001)
-        return partition in self.ready
+    def read(
+        self, partition: int, keys: Iterable[int], stored: Callable[[int], bytes | None]
+    ) -> dict[int, Sighting]:
+        """Sightings of ``keys`` in the partition's table, plus this worker's unapplied records."""
+        wanted = set(keys)
+        found: dict[int, Sighting] = {}
+        for key in wanted:
+            raw = stored(key)
+            if raw is not None:
+                found[key] = Sighting.from_dict(orjson.loads(raw))
+        for _, groups in self._unapplied.get(partition, ()):
+            for group, origin in groups:
+                for key in wanted.intersection(group):
+                    found[key] = merge_sighting(found.get(key), origin)
+        return found

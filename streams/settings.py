@@ -77,11 +77,6 @@ class Settings(BaseSettings):
     local_index_reads: bool = Field(
         default=True, description="read index partitions this worker owns from its own table"
     )
-    local_index_wait_s: float = Field(
-        default=0.25,
-        gt=0,
-        description="how long a local read waits for this worker's own records before asking over Kafka",
-    )
     web_port: int = Field(default=6066, description="Faust web: /metrics and the dashboard")
     log_level: str = "INFO"
     log_format: Literal["json", "console"] = "console"

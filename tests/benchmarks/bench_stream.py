@@ -103,6 +103,7 @@ def run(
             for proc in procs:
                 if not proc.alive():
                     console.print(f"[red]a worker died[/]; log tail:\n{proc.tail()}")
+            internals = [worker_internals(proc.metrics()) for proc in procs if proc.alive()]
             send_times = stats[0].send_times
             latencies = [clock.arrivals[e] - send_times[e] for e in clock.arrivals if e in send_times]
         finally:
@@ -116,7 +117,36 @@ def run(
         "p99_ms": 1000 * _percentile(latencies, 0.99),
         "mean_ms": 1000 * statistics.fmean(latencies) if latencies else float("nan"),
         "lag": lag,  # type: ignore[dict-item]
+        "internals": internals,  # type: ignore[dict-item]
     }
+
+
+_MEANS = {
+    "batch_size": "batch size",
+    "extract_seconds": "extraction s/batch",
+    "ner_seconds": "NER round trip s",
+    "index_lookup_seconds": "index lookup s",
+    "verdict_latency_seconds": "produce-to-verdict-sent s",
+}
+_COUNTS = ("ner_outputs_total", "index_local_lookups_total", "grace_expired_total")
+
+
+def worker_internals(text: str) -> dict[str, float]:
+    """Means of the worker's histograms and its counters, from its /metrics page."""
+    values: dict[str, float] = {}
+    for line in text.splitlines():
+        if line.startswith("bleedwatch_") and " " in line:
+            name, _, value = line.rpartition(" ")
+            key = name.removeprefix("bleedwatch_")
+            values[key] = values.get(key, 0.0) + float(value)
+    out = {}
+    for key, label in _MEANS.items():
+        count = values.get(f"{key}_count", 0.0)
+        if count:
+            out[label] = values.get(f"{key}_sum", 0.0) / count
+    for key in _COUNTS:
+        out[key.removesuffix("_total")] = values.get(key, 0.0)
+    return out
 
 
 def report(table: Table, console: Console, workers: int, load: str, result: dict[str, Any]) -> None:
@@ -133,6 +163,8 @@ def report(table: Table, console: Console, workers: int, load: str, result: dict
         f"consumer lag, {workers} worker(s), load {load} (s, produced, verdicts):",
         [(round(t), p, v) for t, p, v in result["lag"]],
     )
+    for i, internals in enumerate(result["internals"]):
+        console.print(f"worker {i} internals:", {k: round(v, 4) for k, v in internals.items()})
 
 
 def main() -> None:

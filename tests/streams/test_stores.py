@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import orjson
 
 from bleedwatch.detectors import DetectorConfig, Origin, SessionState, Sighting
@@ -96,24 +94,29 @@ def test_prefetched_index_overlays_the_batch_and_queues_its_records() -> None:
     assert keys == {1, 2, 5}
 
 
-def test_local_reads_wait_for_this_workers_own_records_and_stop_on_revoke() -> None:
+def test_local_reads_overlay_this_workers_unapplied_records_until_the_agent_applies_them() -> None:
     table: dict[bytes, bytes] = {}
     handler = IndexTableHandler(table, index_partition=2)
     local = LocalIndexReads("me")
-    origin = Origin("bank", "s1", "e1", EventKind.TOOL_TRACE, 1.0)
+    first = Origin("bank", "s1", "e1", EventKind.TOOL_TRACE, 1.0)
+    second = Origin("bank", "s2", "e2", EventKind.TOOL_TRACE, 2.0)
 
-    async def scenario() -> list[bool]:
-        seen = [await local.caught_up(2, timeout=0.01)]  # never served here yet: not local
-        handler.handle(record_request([([6], origin)], "other", 1))
-        local.applied(2, handler)  # the agent has processed a message: the table is live
-        seq = local.next_seq(2)  # this worker sends a record ...
-        seen.append(await local.caught_up(2, timeout=0.01))  # ... not applied yet: not local
-        handler.handle(record_request([([10], origin)], "me", seq))
-        local.applied(2, handler)
-        seen.append(await local.caught_up(2, timeout=0.01))
-        local.revoked(2)
-        local.next_seq(2)
-        seen.append(await local.caught_up(2, timeout=0.01))
-        return seen
+    def stored(key: int) -> bytes | None:
+        return table.get(key.to_bytes(8, "big"))
 
-    assert asyncio.run(scenario()) == [False, False, True, False]
+    assert 2 not in local.ready  # never served here yet: lookups go over Kafka
+    handler.handle(record_request([([6], first)], "other", 1))
+    local.applied(2, handler)  # the agent has processed a message: the table is live
+    assert local.ready == {2}
+
+    seq = local.sent(2, [([6, 10], second)])  # sent, not yet applied by the agent
+    found = local.read(2, [6, 10, 14], stored)
+    assert found[6].sessions_in("bank") == 2 and found[10].first.session_id == "s2"
+    assert 14 not in found
+
+    handler.handle(record_request([([6, 10], second)], "me", seq))
+    local.applied(2, handler)  # applied: the overlay is dropped, the table answers alone
+    assert local.read(2, [6, 10], stored) == found
+
+    local.revoked(2)
+    assert 2 not in local.ready
