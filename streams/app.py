@@ -39,7 +39,7 @@ from bleedwatch.models import (
 )
 
 from .dashboard import DashboardState, page
-from .extraction_pool import add_names, extract, start_pool
+from .extraction_pool import add_names, attach, extract, start_pool
 from .faust_store import TableSessionStore
 from .logs import get_logger
 from .metrics import Metrics
@@ -453,13 +453,15 @@ class BleedwatchApp:
             _current_event.reset(token)
 
     async def _process(self, ready: list[Pending], extraction: asyncio.Future[Any]) -> None:
-        extracted: list[Extraction | Exception] = await extraction
+        extracted = attach(await extraction, [item.event for item in ready])
         needed = self.pipeline.names_needed(extracted)
         if needed:
             started = time.perf_counter()
             loop = asyncio.get_running_loop()
             todo = [ex for i in needed if isinstance(ex := extracted[i], Extraction)]
-            named = await loop.run_in_executor(self.executor, add_names, todo)
+            named = attach(
+                await loop.run_in_executor(self.executor, add_names, todo), [ex.event for ex in todo]
+            )
             for i, ex in zip(needed, named, strict=True):
                 extracted[i] = ex
             self.metrics.ner_outputs.inc(len(needed))

@@ -29,11 +29,30 @@ def _initialise(config_json: str) -> None:
     _extractor = Extractor.for_config(config, pii)
 
 
+def _detached(results: list[Extraction | Exception]) -> list[Extraction | Exception]:
+    """Drop each result's event before it is pickled back: the parent has the events, and
+    pickling them back costs more than all the rest (measured 0.11 of 0.18 ms per event)."""
+    for ex in results:
+        if isinstance(ex, Extraction):
+            ex.event = None  # type: ignore[assignment]  # re-attached by ``attach``
+    return results
+
+
+def attach(
+    results: Sequence[Extraction | Exception], events: Sequence[Event]
+) -> list[Extraction | Exception]:
+    """Give results from the extraction process their events back, in order."""
+    for ex, event in zip(results, events, strict=True):
+        if isinstance(ex, Extraction):
+            ex.event = event
+    return list(results)
+
+
 def extract(events: Sequence[Event]) -> list[Extraction | Exception]:
     """Extract a batch; if the batch fails, isolate the event that breaks it."""
     assert _extractor is not None, "extraction process not initialised"
     try:
-        return list(_extractor.extract_batch(events))
+        return _detached(list(_extractor.extract_batch(events)))
     except Exception:
         out: list[Extraction | Exception] = []
         for event in events:
@@ -41,14 +60,14 @@ def extract(events: Sequence[Event]) -> list[Extraction | Exception]:
                 out.extend(_extractor.extract_batch([event]))
             except Exception as exc:
                 out.append(RuntimeError(type(exc).__name__))
-        return out
+        return _detached(out)
 
 
 def add_names(extractions: Sequence[Extraction]) -> list[Extraction | Exception]:
     """NER for the outputs whose names the session's evidence does not explain."""
     assert _extractor is not None, "extraction process not initialised"
     try:
-        return list(_extractor.with_names(extractions))
+        return _detached(list(_extractor.with_names(extractions)))
     except Exception:
         out: list[Extraction | Exception] = []
         for ex in extractions:
@@ -56,7 +75,7 @@ def add_names(extractions: Sequence[Extraction]) -> list[Extraction | Exception]
                 out.extend(_extractor.with_names([ex]))
             except Exception as exc:
                 out.append(RuntimeError(type(exc).__name__))
-        return out
+        return _detached(out)
 
 
 def start_pool(config: DetectorConfig) -> ProcessPoolExecutor:

@@ -14,7 +14,7 @@ its own table copy instead (:class:`LocalIndexReads`), saving the two Kafka hops
 from __future__ import annotations
 
 import asyncio
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -210,41 +210,54 @@ class LocalIndexReads:
         self.worker_id = worker_id
         self.ready: set[int] = set()
         self._seq: dict[int, int] = defaultdict(int)
-        self._unapplied: dict[int, list[tuple[int, list[tuple[list[int], Origin]]]]] = defaultdict(list)
+        # per partition: unapplied messages in send order, and each key's origins in that order
+        self._unapplied: dict[int, deque[tuple[int, list[tuple[list[int], Origin]]]]] = defaultdict(deque)
+        self._origins: dict[int, dict[int, deque[Origin]]] = defaultdict(dict)
 
     def sent(self, partition: int, groups: list[tuple[list[int], Origin]]) -> int:
         """Note a record message to ``partition``; returns its sequence number."""
         self._seq[partition] += 1
         if partition in self.ready:
             self._unapplied[partition].append((self._seq[partition], groups))
+            origins = self._origins[partition]
+            for keys, origin in groups:
+                for key in keys:
+                    origins.setdefault(key, deque()).append(origin)
         return self._seq[partition]
 
     def applied(self, partition: int, handler: IndexTableHandler) -> None:
         self.ready.add(partition)
-        if handler.last_record is not None:
-            sender, seq = handler.last_record
-            handler.last_record = None
-            if sender == self.worker_id:
-                pending = self._unapplied[partition]
-                while pending and pending[0][0] <= seq:
-                    pending.pop(0)
+        if handler.last_record is None:
+            return
+        sender, seq = handler.last_record
+        handler.last_record = None
+        if sender != self.worker_id:
+            return
+        pending, origins = self._unapplied[partition], self._origins[partition]
+        while pending and pending[0][0] <= seq:
+            for keys, _ in pending.popleft()[1]:
+                for key in keys:  # FIFO per key too: the oldest origin is this message's
+                    queue = origins[key]
+                    queue.popleft()
+                    if not queue:
+                        del origins[key]
 
     def revoked(self, partition: int) -> None:
         self.ready.discard(partition)
         self._unapplied.pop(partition, None)
+        self._origins.pop(partition, None)
 
     def read(
         self, partition: int, keys: Iterable[int], stored: Callable[[int], bytes | None]
     ) -> dict[int, Sighting]:
         """Sightings of ``keys`` in the partition's table, plus this worker's unapplied records."""
-        wanted = set(keys)
+        origins = self._origins.get(partition, {})
         found: dict[int, Sighting] = {}
-        for key in wanted:
+        for key in set(keys):
             raw = stored(key)
-            if raw is not None:
-                found[key] = Sighting.from_dict(orjson.loads(raw))
-        for _, groups in self._unapplied.get(partition, ()):
-            for group, origin in groups:
-                for key in wanted.intersection(group):
-                    found[key] = merge_sighting(found.get(key), origin)
+            sighting = Sighting.from_dict(orjson.loads(raw)) if raw is not None else None
+            for origin in origins.get(key, ()):
+                sighting = merge_sighting(sighting, origin)
+            if sighting is not None:
+                found[key] = sighting
         return found
