@@ -34,9 +34,15 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _warm_up(pipeline: DetectionPipeline, events: list) -> None:  # type: ignore[type-arg]
+    """Load what loads lazily (the NER model, word lists), as a running worker has."""
+    pipeline.process_batch(events[:8])
+    pipeline.pii.analyze_outputs(["Warm-up text naming Ada Lovelace."])
+
+
 def bench_pipeline(events: list, batch: int, progress: Progress) -> dict[str, float]:  # type: ignore[type-arg]
     pipeline = DetectionPipeline()
-    pipeline.process_batch(events[:8])  # warm up: model caches, wordfreq tables
+    _warm_up(pipeline, events)
     pipeline = DetectionPipeline(pii=pipeline.pii)
     task = progress.add_task("bleedwatch pipeline", total=len(events))
     per_event: list[float] = []
@@ -91,7 +97,7 @@ def main() -> None:
         from pyinstrument import Profiler
 
         pipeline = DetectionPipeline()
-        pipeline.process_batch(events[:8])  # warm up as the timed run does: model, word lists
+        _warm_up(pipeline, events)
         pipeline = DetectionPipeline(pii=pipeline.pii)
         with Profiler() as profiler:
             for i in range(0, len(events), args.batch):
