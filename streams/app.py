@@ -140,6 +140,7 @@ class BleedwatchApp:
         self.replies_topic = self._topic(self.topology.index_replies, partitions=self.partitions)
         self.lookups: dict[str, PendingLookup] = {}
         self.local_index = LocalIndexReads(uuid.uuid4().hex)
+        self._index_swept = 0.0  # monotonic time of the last fingerprint sweep request
         self.ticks_topic = self._topic(self.topology.ticks, partitions=self.partitions)
         self.sessions_table = app.Table(
             "sessions", partitions=self.partitions, key_type=bytes, value_type=bytes
@@ -288,8 +289,11 @@ class BleedwatchApp:
             if handler is None:
                 handler = handlers[msg.partition] = IndexTableHandler(self.index_table, msg.partition)
             try:
+                expired = handler.expired
                 reply = handler.handle(event.value)
                 self.local_index.applied(msg.partition, handler)
+                if handler.expired > expired:
+                    self.metrics.fingerprints_expired.inc(handler.expired - expired)
                 if reply is not None:  # someone is waiting: straight to the producer, not its buffer
                     await self.replies_topic.send(
                         key=reply.request_id.encode(), value=reply.payload, partition=reply.reply_partition
@@ -325,9 +329,11 @@ class BleedwatchApp:
         owned = sorted(tp.partition for tp in assignment if tp.topic == self.topology.ticks)
         for partition in owned:
             await self.ticks_topic.send(value=b"tick", partition=partition)
-        if self.stream_time:
+        sweep_every = self.settings.index_ttl_seconds / 50
+        if self.stream_time and time.monotonic() - self._index_swept >= sweep_every:
             # The index agent owning each fingerprint partition sweeps it, so that its deletes
-            # reach that partition's changelog.
+            # reach that partition's changelog. A sweep reads the whole partition: rarely.
+            self._index_swept = time.monotonic()
             before = self.stream_time - self.settings.index_ttl_seconds
             request = expire_request(before, self.partitions)
             index_owned = sorted(tp.partition for tp in assignment if tp.topic == self.topology.fingerprints)

@@ -37,6 +37,11 @@ class Metrics:
         self.ner_seconds = Histogram(
             "bleedwatch_ner_seconds", "NER round trip to the extraction process per batch", registry=r
         )
+        self.fingerprints_expired = Counter(
+            "bleedwatch_fingerprints_expired_total",
+            "fingerprints forgotten by the index after index_ttl_seconds of event time",
+            registry=r,
+        )
         self.local_lookups = Counter(
             "bleedwatch_index_local_lookups_total",
             "index partitions a batch read from this worker's own table instead of over Kafka",

@@ -1,4 +1,4 @@
-"""Idle sessions expire after the configured TTL of event time, swept by the tick agent."""
+"""Idle sessions and old fingerprints expire after their TTLs of event time, swept in the stream."""
 
 from __future__ import annotations
 
@@ -59,3 +59,40 @@ def test_an_idle_session_is_forgotten_after_its_ttl(stream_settings: Settings, s
     verdicts = read_json(stream_settings, Topology(stream_settings).verdicts, count=2, timeout_s=60)
     late = next(v for v in verdicts if v["event_id"] == "o2")
     assert [(f["type"], f["entity_type"]) for f in late["findings"]] == [("pii_without_provenance", "PERSON")]
+
+
+def test_a_fingerprint_is_forgotten_after_the_index_ttl(stream_settings: Settings, start_worker) -> None:  # type: ignore[no-untyped-def]
+    worker = start_worker(BLEEDWATCH_SESSION_TTL_SECONDS="60", BLEEDWATCH_INDEX_TTL_SECONDS="60")
+    worker.wait_assigned(count=4)
+    record = json.dumps({"customer_name": "Mei Tanaka", "email": "mei.tanaka@example.org"})
+    leak = "Your statement went to mei.tanaka@example.org."
+    produce_lines(
+        stream_settings,
+        [
+            _event("crm", "a", "tool_trace", "2026-11-20T09:00:00Z", record),
+            _event("q1", "b", "user_input", "2026-11-20T09:00:01Z", "Where did my statement go?"),
+            _event("leak1", "b", "model_output", "2026-11-20T09:00:02Z", leak),
+        ],
+    )
+    first = read_json(stream_settings, Topology(stream_settings).verdicts, count=1, timeout_s=60)
+    assert [(f["type"], f["source"]["session_id"]) for f in first[0]["findings"]] == [
+        ("cross_session_pii", "a")
+    ]
+
+    # an hour of event time later, the fingerprint has aged out of the index
+    produce_lines(stream_settings, [_event("x1", "c", "user_input", "2026-11-20T10:00:00Z", "Hello")])
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and "bleedwatch_fingerprints_expired_total 0.0" in worker.metrics():
+        time.sleep(1)
+    assert "bleedwatch_fingerprints_expired_total 0.0" not in worker.metrics()
+
+    produce_lines(
+        stream_settings,
+        [
+            _event("q2", "d", "user_input", "2026-11-20T10:00:01Z", "Where did my statement go?"),
+            _event("leak2", "d", "model_output", "2026-11-20T10:00:02Z", leak),
+        ],
+    )
+    verdicts = read_json(stream_settings, Topology(stream_settings).verdicts, count=2, timeout_s=60)
+    late = next(v for v in verdicts if v["event_id"] == "leak2")
+    assert [(f["type"], f["source"]) for f in late["findings"]] == [("pii_without_provenance", None)]
