@@ -9,8 +9,9 @@ threads), loaded once with the same detector configuration.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
 
 import orjson
 
@@ -18,6 +19,7 @@ from bleedwatch.detectors import DetectorConfig, Extraction, Extractor, PiiEngin
 from bleedwatch.models import Event
 
 _extractor: Extractor | None = None
+T = TypeVar("T")
 
 
 def _initialise(config_json: str) -> None:
@@ -51,28 +53,26 @@ def attach(
 def extract(events: Sequence[Event]) -> list[Extraction | Exception]:
     """Extract a batch; if the batch fails, isolate the event that breaks it."""
     assert _extractor is not None, "extraction process not initialised"
-    try:
-        return _detached(list(_extractor.extract_batch(events)))
-    except Exception:
-        out: list[Extraction | Exception] = []
-        for event in events:
-            try:
-                out.extend(_extractor.extract_batch([event]))
-            except Exception as exc:
-                out.append(RuntimeError(type(exc).__name__))
-        return _detached(out)
+    return _isolating(_extractor.extract_batch, events)
 
 
 def add_names(extractions: Sequence[Extraction]) -> list[Extraction | Exception]:
     """NER for the outputs whose names the session's evidence does not explain."""
     assert _extractor is not None, "extraction process not initialised"
+    return _isolating(_extractor.with_names, extractions)
+
+
+def _isolating(
+    run: Callable[[Sequence[T]], list[Extraction]], items: Sequence[T]
+) -> list[Extraction | Exception]:
+    """``run`` over the batch; if it fails, item by item, so one bad item fails alone."""
     try:
-        return _detached(list(_extractor.with_names(extractions)))
+        return _detached(list(run(items)))
     except Exception:
         out: list[Extraction | Exception] = []
-        for ex in extractions:
+        for item in items:
             try:
-                out.extend(_extractor.with_names([ex]))
+                out.extend(run([item]))
             except Exception as exc:
                 out.append(RuntimeError(type(exc).__name__))
         return _detached(out)

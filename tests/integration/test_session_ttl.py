@@ -28,6 +28,13 @@ def _event(event_id: str, session: str, kind: str, timestamp: str, content: str)
     ).encode()
 
 
+def _wait_until_counted(worker, counter: str, timeout_s: float = 60) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline and f"{counter} 0.0" in worker.metrics():
+        time.sleep(1)
+    assert f"{counter} 0.0" not in worker.metrics(), f"{counter} never counted"
+
+
 def test_an_idle_session_is_forgotten_after_its_ttl(stream_settings: Settings, start_worker) -> None:  # type: ignore[no-untyped-def]
     worker = start_worker(BLEEDWATCH_SESSION_TTL_SECONDS="60")
     worker.wait_assigned(count=4)
@@ -43,10 +50,7 @@ def test_an_idle_session_is_forgotten_after_its_ttl(stream_settings: Settings, s
     first = read_json(stream_settings, Topology(stream_settings).verdicts, count=1, timeout_s=60)
     assert first[0]["findings"] == []  # the session's own words explain "Ms. Tanaka"
 
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and "bleedwatch_sessions_expired_total 0.0" in worker.metrics():
-        time.sleep(1)
-    assert "bleedwatch_sessions_expired_total 0.0" not in worker.metrics()
+    _wait_until_counted(worker, "bleedwatch_sessions_expired_total")
 
     # The session's ledger is gone with it: its words no longer explain the name. (Values it
     # supplied stay attributable to it through the fingerprint index.)
@@ -81,10 +85,7 @@ def test_a_fingerprint_is_forgotten_after_the_index_ttl(stream_settings: Setting
 
     # an hour of event time later, the fingerprint has aged out of the index
     produce_lines(stream_settings, [_event("x1", "c", "user_input", "2026-11-20T10:00:00Z", "Hello")])
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and "bleedwatch_fingerprints_expired_total 0.0" in worker.metrics():
-        time.sleep(1)
-    assert "bleedwatch_fingerprints_expired_total 0.0" not in worker.metrics()
+    _wait_until_counted(worker, "bleedwatch_fingerprints_expired_total")
 
     produce_lines(
         stream_settings,
