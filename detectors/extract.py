@@ -17,7 +17,7 @@ from .config import DetectorConfig
 from .hashing import KeyedHasher
 from .masking import mask_value
 from .normalize import family, normalize
-from .pii import NAME_GATE_ZIPF, PiiEngine, PiiSpan
+from .pii import NAME_GATE_ZIPF, PiiEngine, PiiSpan, name_words
 from .recognizers import candidate_names
 from .semantic import StaticEmbedder, Vector
 from .terms import terms_of, zipf
@@ -120,10 +120,9 @@ class Extractor:
         result = []
         for event in events:
             if event.kind is EventKind.MODEL_OUTPUT:
-                spans = self.pii.output_patterns(event.content)
-                ex = self._extract(event, spans, _unconfirmed_names(event.content, spans))
+                ex = self._extract(event, self.pii.output_patterns(event.content))
             else:
-                ex = self._extract(event, self._evidence_spans(event.content), [])
+                ex = self._extract(event, self._evidence_spans(event.content))
             result.append(ex)
         return result
 
@@ -133,9 +132,7 @@ class Extractor:
         found = self.pii.with_persons(texts, [ex.pattern_spans for ex in extractions])
         out = []
         for ex, spans in zip(extractions, found, strict=True):
-            named = self._extract(
-                ex.event, spans, _unconfirmed_names(ex.event.content, spans), ex.pattern_spans
-            )
+            named = self._extract(ex.event, spans, ex.pattern_spans)
             named.names_checked = True
             out.append(named)
         return out
@@ -191,28 +188,32 @@ class Extractor:
         self,
         event: Event,
         spans: list[PiiSpan],
-        candidates: list[PiiSpan],
         pattern_spans: list[PiiSpan] | None = None,
     ) -> Extraction:
+        """``spans``: what Presidio found (with NER's names when it ran); for outputs,
+        ``pattern_spans`` are the spans before NER, from which the topic is taken."""
         hasher = self.hasher
         text = event.content
         tokens = tokenize(text)
         token_keys = {hasher.key64("tok", t.text) for t in tokens}
         token_keys.update(self._digit_run_keys(tokens))
         if event.kind is EventKind.MODEL_OUTPUT:
+            # name-shaped spans that Presidio did not find: judged only if another session saw them
+            candidates = _unconfirmed_names(text, spans)
             pattern_spans = spans if pattern_spans is None else pattern_spans
-            named = [t for t in tokens if text[t.start].isupper() and zipf(t.text) < NAME_GATE_ZIPF]
+            named = name_words(text, tokens)
             # The topic leaves out the output's PII, judged by provenance instead; the vector
             # also leaves out capitalised uncommon words (names, brands). Neither depends on
             # whether NER ran.
-            pii_like = [*pattern_spans, *_unconfirmed_names(text, pattern_spans)]
+            unconfirmed = candidates if pattern_spans is spans else _unconfirmed_names(text, pattern_spans)
+            pii_like = [*pattern_spans, *unconfirmed]
             topic_tokens = [
                 t for t in tokens if not any(s.start < t.end and t.start < s.end for s in pii_like)
             ]
             off_topic = [*pii_like, *(PiiSpan("NAME_WORD", t.start, t.end, 0.0, t.text) for t in named)]
             gate = {t.text for t in named}
         else:
-            pattern_spans, off_topic, topic_tokens = [], spans + candidates, tokens
+            candidates, pattern_spans, off_topic, topic_tokens = [], [], spans, tokens
             gate = {t.text for t in tokens if zipf(t.text) < NAME_GATE_ZIPF}
         terms = {hasher.key64("term", term): weight for term, weight in terms_of(topic_tokens).items()}
         pcfg = self.config.passage

@@ -7,8 +7,9 @@ parsing, entropy for secrets). bleedwatch drives them directly rather than throu
 - a recognizer runs only when a cheap pre-check says its pattern can occur (no "@", no email);
 - evidence (contexts, tool traces, user input) never needs NER: names there come from name
   shapes (:mod:`.recognizers.names`), and repeated evidence (RAG chunks) is cached by hash;
-- outputs go through spaCy NER only when they contain a capitalised, uncommon word, and the
-  NER model runs alone (no tagger, parser or lemmatizer), batched with ``nlp.pipe``.
+- outputs go through spaCy NER only when they contain a capitalised, uncommon word
+  (:func:`name_words`) that the session's evidence did not supply (the pipeline decides), and
+  the NER model runs alone (no tagger, parser or lemmatizer), batched with ``nlp.pipe``.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-import regex
 import spacy
 from presidio_analyzer import EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.predefined_recognizers import (
@@ -38,6 +38,7 @@ from .config import PiiConfig
 from .offline import use_bundled_public_suffix_list
 from .recognizers import AssignedSecretRecognizer, FastPhoneRecognizer, VendorSecretRecognizer
 from .terms import zipf
+from .text import Token, tokenize
 
 # The NER model runs alone: it carries its own token-to-vector layer.
 _NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
@@ -56,8 +57,6 @@ _PRECHECKS: dict[str, re.Pattern[str]] = {
     "VendorSecretRecognizer": re.compile(r"[A-Za-z0-9_\-]{16}|-----BEGIN"),
     "AssignedSecretRecognizer": re.compile(r"[A-Za-z0-9_\-+/=.]{16}"),
 }
-# A word that may start a name: capitalised and not among the most common English words.
-_CAPITALISED = regex.compile(r"\b\p{Lu}[\p{Ll}\p{M}'’\-]+")
 NAME_GATE_ZIPF = 4.5
 
 
@@ -122,9 +121,9 @@ def default_recognizers(config: PiiConfig) -> list[EntityRecognizer]:
     ]
 
 
-def may_hold_a_name(text: str) -> bool:
-    """The NER gate: a capitalised word that is not everyday English."""
-    return any(zipf(m.group().casefold()) < NAME_GATE_ZIPF for m in _CAPITALISED.finditer(text))
+def name_words(text: str, tokens: Sequence[Token]) -> list[Token]:
+    """The NER gate: capitalised words of ``text`` that are not everyday English."""
+    return [t for t in tokens if text[t.start].isupper() and zipf(t.text) < NAME_GATE_ZIPF]
 
 
 class PiiEngine:
@@ -182,7 +181,7 @@ class PiiEngine:
     def analyze_outputs(self, texts: Sequence[str]) -> list[list[PiiSpan]]:
         """Pattern recognizers plus NER (PERSON) for outputs that may hold a name."""
         found = [self.output_patterns(text) for text in texts]
-        gated = [i for i, text in enumerate(texts) if may_hold_a_name(text)]
+        gated = [i for i, text in enumerate(texts) if name_words(text, tokenize(text))]
         for i, spans in zip(
             gated, self.with_persons([texts[i] for i in gated], [found[i] for i in gated]), strict=True
         ):
