@@ -314,7 +314,7 @@ class BleedwatchApp:
                 log.warning("index reply failed", error=type(exc).__name__)
 
     async def _tick_agent(self, stream: faust.StreamT[bytes]) -> None:
-        store = TableSessionStore(self.sessions_table)
+        store = self.session_store  # the processors' own: a swept row must leave its read cache too
         async for event in stream.events():
             if not self.stream_time:
                 continue

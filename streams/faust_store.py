@@ -23,14 +23,19 @@ class TableSessionStore:
     def __init__(self, table: Any) -> None:
         self.table = table
         self._pending: dict[bytes, SessionState] = {}
+        # Rows decoded during this batch: the NER decision and judging read the same session.
+        self._loaded: dict[bytes, SessionState] = {}
 
     def get(self, key: str) -> SessionState | None:
         raw_key = key.encode()
-        state = self._pending.get(raw_key)
-        if state is not None:
-            return state
+        for cache in (self._pending, self._loaded):
+            if raw_key in cache:
+                return cache[raw_key]
         raw = self.table.get(raw_key)
-        return SessionState.from_bytes(raw) if raw is not None else None
+        if raw is None:
+            return None
+        state = self._loaded[raw_key] = SessionState.from_bytes(raw)
+        return state
 
     def put(self, key: str, state: SessionState) -> None:
         self._pending[key.encode()] = state
@@ -39,9 +44,11 @@ class TableSessionStore:
         for key, state in self._pending.items():
             self.table[key] = state.to_bytes()
         self._pending.clear()
+        self._loaded.clear()
 
     def rollback(self) -> None:
         self._pending.clear()
+        self._loaded.clear()  # they may hold the failed batch's changes
 
     def expire(self, before: float) -> int:
         """Drop idle sessions of the partition being iterated (see the tick agent)."""
@@ -58,4 +65,5 @@ class TableSessionStore:
                 stale.append(key)
         for key in stale:
             del self.table[key]
+            self._loaded.pop(key, None)
         return len(stale)

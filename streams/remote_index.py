@@ -191,10 +191,6 @@ class PrefetchedIndex:
                 by_partition[partition].append((group, origin))
         return sorted(by_partition.items())
 
-    def requests(self, partitions: int) -> list[tuple[int, bytes]]:
-        """(partition, payload) of :meth:`record_groups`."""
-        return [(p, record_request(groups)) for p, groups in self.record_groups(partitions)]
-
 
 class LocalIndexReads:
     """Answers lookups from this worker's own copy of the index partitions it owns.

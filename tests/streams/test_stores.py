@@ -37,6 +37,19 @@ def test_session_writes_reach_the_table_only_on_commit() -> None:
     assert SessionState.from_bytes(table[b"t\x1fs"]).last_seen == 5.0
 
 
+def test_a_row_read_twice_in_a_batch_is_decoded_once_and_never_outlives_the_batch() -> None:
+    table: dict[bytes, bytes] = {b"t\x1fs": _state(5.0).to_bytes()}
+    store = TableSessionStore(table)
+    first = store.get("t\x1fs")
+    assert first is not None and store.get("t\x1fs") is first  # same object, no second decode
+    first.last_seen = 99.0  # changed by a batch that then fails
+    store.rollback()
+    reread = store.get("t\x1fs")
+    assert reread is not first and reread is not None and reread.last_seen == 5.0
+    assert store.expire_partition(before=50.0, partition=partition_for(b"t\x1fs", 4), partitions=4) == 1
+    assert store.get("t\x1fs") is None  # swept: not served from the batch's cache either
+
+
 def test_ttl_sweep_drops_idle_sessions_of_one_partition_only() -> None:
     table: dict[bytes, bytes] = {}
     keys = [f"t\x1fs{i}".encode() for i in range(40)]
@@ -88,7 +101,7 @@ def test_prefetched_index_overlays_the_batch_and_queues_its_records() -> None:
     index.record([1, 2, 5], origin)
     assert set(index.lookup([1, 2, 3], as_of=10.0)) == {1, 2}
     assert index.lookup([1], as_of=9.0) == {}  # not seen yet at that event time
-    requests = index.requests(partitions=4)
+    requests = [(p, record_request(groups)) for p, groups in index.record_groups(partitions=4)]
     assert sorted(p for p, _ in requests) == [1, 2]  # one message per index partition
     keys = {k for _, payload in requests for g in orjson.loads(payload)["groups"] for k in g["keys"]}
     assert keys == {1, 2, 5}
