@@ -81,7 +81,6 @@ class DetectionPipeline:
         in the stream, ``scan`` and ``replay``.
         """
         seen: dict[tuple[str, str], set[int]] = {}
-        states: dict[tuple[str, str], SessionState] = {}  # read once per session and batch
         needed = []
         for i, ex in enumerate(batch):
             if not isinstance(ex, Extraction) or not ex.name_keys:
@@ -93,12 +92,7 @@ class DetectionPipeline:
                 batch_evidence.update(ex.name_keys)
             elif ex.needs_names:
                 unknown = [k for k in ex.name_keys if k not in batch_evidence]
-                if not unknown:
-                    continue
-                state = states.get(session)
-                if state is None:
-                    state = states[session] = self.state_for(event)
-                if not all(state.knows(k) for k in unknown):
+                if unknown and not all(self.state_for(event).knows(k) for k in unknown):
                     needed.append(i)
         return needed
 
