@@ -92,8 +92,10 @@ class DetectionPipeline:
                 batch_evidence.update(ex.name_keys)
             elif ex.needs_names:
                 unknown = [k for k in ex.name_keys if k not in batch_evidence]
-                if unknown and not all(self.state_for(event).knows(k) for k in unknown):
-                    needed.append(i)
+                if unknown:
+                    state = self.state_for(event)
+                    if not all(state.knows(k) for k in unknown):
+                        needed.append(i)
         return needed
 
     def verdicts(self, events: Iterable[Event], batch_size: int = 64) -> Iterable[Verdict]:
