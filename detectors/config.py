@@ -111,3 +111,8 @@ class DetectorConfig(BaseModel):
     passage: PassageConfig = Field(default_factory=PassageConfig)
     drift: DriftConfig = Field(default_factory=DriftConfig)
     policy_file: Path | None = None
+    extraction_cache_entries: int = Field(
+        default=4096,
+        ge=0,
+        description="extractions kept by content hash (RAG chunks and canned answers repeat); 0 turns it off",
+    )

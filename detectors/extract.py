@@ -7,6 +7,7 @@ build findings; it never leaves the process.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from bleedwatch.models import Event, EventKind
 
 from .config import DetectorConfig
+from .feature_cache import ExtractionCache
 from .hashing import KeyedHasher
 from .masking import mask_value
 from .normalize import family, normalize
@@ -102,11 +104,13 @@ class Extractor:
         pii: PiiEngine,
         hasher: KeyedHasher,
         embedder: StaticEmbedder | None = None,
+        cache: ExtractionCache | None = None,
     ) -> None:
         self.config = config
         self.pii = pii
         self.hasher = hasher
         self.embedder = embedder
+        self.cache = cache if cache is not None else ExtractionCache(config.extraction_cache_entries)
 
     @classmethod
     def for_config(cls, config: DetectorConfig, pii: PiiEngine) -> Extractor:
@@ -118,24 +122,41 @@ class Extractor:
         """Everything but NER, which :meth:`with_names` adds where provenance cannot explain
         an output's names (the pipeline decides, against the session's evidence)."""
         result = []
+        cache = self.cache
         for event in events:
-            if event.kind is EventKind.MODEL_OUTPUT:
-                ex = self._extract(event, self.pii.output_patterns(event.content))
-            else:
-                ex = self._extract(event, self._evidence_spans(event.content))
+            output = event.kind is EventKind.MODEL_OUTPUT
+            key = cache.key("output" if output else "evidence", event.content)
+            ex = cache.get(key, event)
+            if ex is None:
+                spans = self.pii.output_patterns if output else self._evidence_spans
+                ex = cache.put(key, self._extract(event, spans(event.content)))
             result.append(ex)
         return result
 
     def with_names(self, extractions: Sequence[Extraction]) -> list[Extraction]:
-        """The same outputs re-extracted with NER's PERSON spans, in one ``nlp.pipe``."""
-        texts = [ex.event.content for ex in extractions]
-        found = self.pii.with_persons(texts, [ex.pattern_spans for ex in extractions])
-        out = []
-        for ex, spans in zip(extractions, found, strict=True):
-            named = self._extract(ex.event, spans, ex.pattern_spans)
-            named.names_checked = True
-            out.append(named)
-        return out
+        """The same outputs with NER's PERSON spans added, in one ``nlp.pipe``.
+
+        Only the PII items change: tokens, shingles, terms and the topic come from the
+        pattern spans, whether NER ran or not.
+        """
+        cache = self.cache
+        keys = [cache.key("named", ex.event.content) for ex in extractions]
+        out: list[Extraction | None] = [
+            cache.get(key, ex.event) for key, ex in zip(keys, extractions, strict=True)
+        ]
+        missed: dict[tuple[str, bytes], list[int]] = {}  # one NER run per distinct text
+        for i, ex in enumerate(out):
+            if ex is None:
+                missed.setdefault(keys[i], []).append(i)
+        firsts = [extractions[group[0]] for group in missed.values()]
+        texts = [ex.event.content for ex in firsts]
+        found = self.pii.with_persons(texts, [ex.pattern_spans for ex in firsts])
+        for (key, group), first, text, spans in zip(missed.items(), firsts, texts, found, strict=True):
+            items = self._pii_items(spans, _unconfirmed_names(text, spans))
+            entry = cache.put(key, dataclasses.replace(first, pii=items, names_checked=True))
+            for i in group:
+                out[i] = dataclasses.replace(entry, event=extractions[i].event)
+        return [ex for ex in out if ex is not None]
 
     def _evidence_spans(self, text: str) -> list[PiiSpan]:
         spans = self.pii.analyze_evidence(text)
@@ -184,14 +205,13 @@ class Extractor:
                 keys.append(int.from_bytes(self.hasher.digest("pii:phone", value)[:8], "big"))
         return keys
 
-    def _extract(
-        self,
-        event: Event,
-        spans: list[PiiSpan],
-        pattern_spans: list[PiiSpan] | None = None,
-    ) -> Extraction:
-        """``spans``: what Presidio found (with NER's names when it ran); for outputs,
-        ``pattern_spans`` are the spans before NER, from which the topic is taken."""
+    def _pii_items(self, spans: list[PiiSpan], candidates: list[PiiSpan]) -> list[PiiItem]:
+        items = [item for span in spans if (item := self._pii_item(span)) is not None]
+        items += [i for span in candidates if (i := self._pii_item(span, True)) is not None]
+        return items
+
+    def _extract(self, event: Event, spans: list[PiiSpan]) -> Extraction:
+        """``spans``: what the pattern recognizers found (and, for evidence, name shapes)."""
         hasher = self.hasher
         text = event.content
         tokens = tokenize(text)
@@ -200,13 +220,12 @@ class Extractor:
         if event.kind is EventKind.MODEL_OUTPUT:
             # name-shaped spans that Presidio did not find: judged only if another session saw them
             candidates = _unconfirmed_names(text, spans)
-            pattern_spans = spans if pattern_spans is None else pattern_spans
+            pattern_spans = spans
             named = name_words(text, tokens)
             # The topic leaves out the output's PII, judged by provenance instead; the vector
             # also leaves out capitalised uncommon words (names, brands). Neither depends on
-            # whether NER ran.
-            unconfirmed = candidates if pattern_spans is spans else _unconfirmed_names(text, pattern_spans)
-            pii_like = [*pattern_spans, *unconfirmed]
+            # whether NER runs later.
+            pii_like = [*spans, *candidates]
             topic_tokens = [
                 t for t in tokens if not any(s.start < t.end and t.start < s.end for s in pii_like)
             ]
@@ -219,8 +238,7 @@ class Extractor:
         pcfg = self.config.passage
         digests = [hasher.digest("sh", s) for s in shingles(tokens, pcfg.shingle_tokens)]
         shingle_keys = [int.from_bytes(d[:8], "big") for d in digests]
-        items = [item for span in spans if (item := self._pii_item(span)) is not None]
-        items += [i for span in candidates if (i := self._pii_item(span, True)) is not None]
+        items = self._pii_items(spans, candidates)
         name_keys = tuple(sorted(hasher.key64("etok", word) for word in gate)) if self.pii.finds_names else ()
         return Extraction(
             event=event,

@@ -6,7 +6,8 @@ parsing, entropy for secrets). bleedwatch drives them directly rather than throu
 
 - a recognizer runs only when a cheap pre-check says its pattern can occur (no "@", no email);
 - evidence (contexts, tool traces, user input) never needs NER: names there come from name
-  shapes (:mod:`.recognizers.names`), and repeated evidence (RAG chunks) is cached by hash;
+  shapes (:mod:`.recognizers.names`); repeated text (RAG chunks) is not analysed again
+  (:mod:`.feature_cache`);
 - outputs go through spaCy NER only when they contain a capitalised, uncommon word
   (:func:`name_words`) that the session's evidence did not supply (the pipeline decides), and
   the NER model runs alone (no tagger, parser or lemmatizer), batched with ``nlp.pipe``.
@@ -14,10 +15,8 @@ parsing, entropy for secrets). bleedwatch drives them directly rather than throu
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -43,14 +42,14 @@ from .text import Token, tokenize
 # The NER model runs alone: it carries its own token-to-vector layer.
 _NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 NER_SCORE = 0.85  # Presidio's SpacyRecognizer score for a spaCy entity
-_EVIDENCE_CACHE = 4096
 
 # When can a recognizer possibly match? Recognizers not listed always run.
 _PRECHECKS: dict[str, re.Pattern[str]] = {
     "EmailRecognizer": re.compile(r"@"),
     "FastPhoneRecognizer": re.compile(r"(?:\d[\s().\-/]*){7}"),
     "CreditCardRecognizer": re.compile(r"(?:\d[\s\-]*){12}"),
-    "IbanRecognizer": re.compile(r"[A-Za-z]{2}\d{2}"),
+    # the leading part of Presidio's (case-sensitive) IBAN pattern, which is slow to run
+    "IbanRecognizer": re.compile(r"[A-Z]{2}[0-9]{2}(?:[ -]?[A-Z0-9]{4}){2}"),
     "IpRecognizer": re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:"),
     "UsSsnRecognizer": re.compile(r"\d{3}[\s\-.]?\d{2}[\s\-.]?\d{4}"),
     "UkNinoRecognizer": re.compile(r"[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}"),
@@ -146,7 +145,6 @@ class PiiEngine:
         self._recognizers = [x for x in self._recognizers if x[2]]
         self._use_ner = "PERSON" in wanted
         self.ner: NerEngine | None = ner or (SpacyNer(config.spacy_model) if self._use_ner else None)
-        self._cache: OrderedDict[bytes, list[PiiSpan]] = OrderedDict()
 
     @property
     def model_version(self) -> str:
@@ -166,17 +164,8 @@ class PiiEngine:
         ]
 
     def analyze_evidence(self, text: str) -> list[PiiSpan]:
-        """Pattern recognizers only, cached by content hash: RAG chunks repeat across sessions."""
-        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        cached = self._cache.get(key)
-        if cached is not None:
-            self._cache.move_to_end(key)
-            return list(cached)
-        spans = _drop_overlaps(self._patterns(text, self.config.evidence_score_threshold))
-        self._cache[key] = spans
-        if len(self._cache) > _EVIDENCE_CACHE:
-            self._cache.popitem(last=False)
-        return list(spans)
+        """Pattern recognizers only, at the lower evidence threshold."""
+        return _drop_overlaps(self._patterns(text, self.config.evidence_score_threshold))
 
     def analyze_outputs(self, texts: Sequence[str]) -> list[list[PiiSpan]]:
         """Pattern recognizers plus NER (PERSON) for outputs that may hold a name."""

@@ -54,7 +54,9 @@ class DetectionPipeline:
         self.sessions: SessionStore = sessions if sessions is not None else InMemorySessionStore()
         self.index: AttributionIndex = index if index is not None else InMemoryAttributionIndex()
         self.policy = policy or Policy.from_file(cfg.policy_file)
-        config_hash = hashlib.sha256(cfg.model_dump_json(exclude={"hmac_secret"}).encode()).hexdigest()[:8]
+        # A cache's size changes no verdict, so it is not part of the detector's version.
+        settings = cfg.model_dump_json(exclude={"hmac_secret", "extraction_cache_entries"})
+        config_hash = hashlib.sha256(settings.encode()).hexdigest()[:8]
         self.version = (
             f"bleedwatch-{_package_version()}+{self.pii.model_version}"
             f"+policy-{self.policy.version}+config-{config_hash}"
