@@ -62,6 +62,15 @@ class Metrics:
             buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
             registry=r,
         )
+        self.stage_seconds = Histogram(
+            "bleedwatch_stage_seconds",
+            "where latency goes: consume (Kafka timestamp to this worker, per event), sequence "
+            "(waiting for event-time order, per event), extract (release to features, incl. "
+            "queueing behind the batch ahead, per batch), judge (NER, index, apply, emit, per batch)",
+            ["stage"],
+            buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5),
+            registry=r,
+        )
         self.index_errors = Counter(
             "bleedwatch_index_errors_total", "index requests or replies that failed (resent)", registry=r
         )

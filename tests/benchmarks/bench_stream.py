@@ -128,6 +128,7 @@ _MEANS = {
     "index_lookup_seconds": "index lookup s",
     "verdict_latency_seconds": "produce-to-verdict-sent s",
 }
+_STAGES = ("consume", "sequence", "extract", "judge")
 _COUNTS = ("ner_outputs_total", "index_local_lookups_total", "grace_expired_total")
 
 
@@ -146,6 +147,10 @@ def worker_internals(text: str) -> dict[str, float]:
             out[label] = values.get(f"{key}_sum", 0.0) / count
     for key in _COUNTS:
         out[key.removesuffix("_total")] = values.get(key, 0.0)
+    for stage in _STAGES:  # labelled histogram: its lines carry {stage="..."}
+        count = values.get(f'stage_seconds_count{{stage="{stage}"}}', 0.0)
+        if count:
+            out[f"stage {stage} s"] = values.get(f'stage_seconds_sum{{stage="{stage}"}}', 0.0) / count
     return out
 
 

@@ -113,6 +113,9 @@ def test_bad_messages_on_every_input_topic_are_dead_lettered_and_the_worker_goes
     assert worker.alive()
     metrics = worker.metrics()
     assert 'bleedwatch_dead_letters_total{reason="invalid_json"} 1.0' in metrics
+    # the one good event passed every stage the latency breakdown names
+    for stage in ("consume", "sequence", "extract", "judge"):
+        assert f'bleedwatch_stage_seconds_count{{stage="{stage}"}} 1.0' in metrics, stage
 
 
 def test_late_context_is_waited_for_or_retracted(stream_settings: Settings, start_worker) -> None:  # type: ignore[no-untyped-def]
