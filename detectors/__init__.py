@@ -5,6 +5,7 @@ from .attribution import (
     InMemoryAttributionIndex,
     Origin,
     Sighting,
+    expired,
     merge_sighting,
 )
 from .config import DetectorConfig, DriftConfig, LedgerConfig, PassageConfig, PiiConfig
@@ -50,6 +51,7 @@ __all__ = [
     "SessionStore",
     "Sighting",
     "StaticEmbedder",
+    "expired",
     "merge_sighting",
     "session_key",
 ]

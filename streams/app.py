@@ -294,7 +294,9 @@ class BleedwatchApp:
             self.metrics.index_request_delay.observe(max(0.0, time.time() - msg.timestamp))
             handler = handlers.get(msg.partition)
             if handler is None:
-                handler = handlers[msg.partition] = IndexTableHandler(self.index_table, msg.partition)
+                handler = handlers[msg.partition] = IndexTableHandler(
+                    self.index_table, msg.partition, self.settings.index_last_step
+                )
             try:
                 expired = handler.expired
                 reply = handler.handle(event.value)

@@ -21,7 +21,7 @@ from typing import Any
 
 import orjson
 
-from bleedwatch.detectors import Origin, Sighting, merge_sighting
+from bleedwatch.detectors import Origin, Sighting, expired, merge_sighting
 from bleedwatch.detectors.attribution import filter_as_of
 from bleedwatch.models import EventKind
 
@@ -95,9 +95,10 @@ class Reply:
 class IndexTableHandler:
     """What the index agent does with one request, against a mapping of key bytes -> JSON bytes."""
 
-    def __init__(self, table: Any, index_partition: int) -> None:
+    def __init__(self, table: Any, index_partition: int, last_step: float = 0.0) -> None:
         self.table = table
         self.index_partition = index_partition
+        self.last_step = last_step  # see merge_sighting
         self.expired = 0
         self.last_record: tuple[str, int] | None = None  # (sender, seq) of the last record applied
 
@@ -108,7 +109,7 @@ class IndexTableHandler:
             key = int.from_bytes(raw_key, "big")
             if index_partition(key, partitions) != self.index_partition:
                 continue
-            if Sighting.from_dict(orjson.loads(raw)).last < before:
+            if expired(Sighting.from_dict(orjson.loads(raw)), before, self.last_step):
                 stale.append(raw_key)
         for raw_key in stale:
             del self.table[raw_key]
@@ -132,7 +133,7 @@ class IndexTableHandler:
                         raw = table.get(table_key(key))
                         loaded[key] = Sighting.from_dict(orjson.loads(raw)) if raw is not None else None
                     current = loaded[key]
-                    merged = merge_sighting(current, origin)
+                    merged = merge_sighting(current, origin, self.last_step)
                     if merged is not current:
                         loaded[key] = merged
                         changed.add(key)

@@ -146,7 +146,7 @@ def main() -> None:
 
     console = Console()
     sessions = InMemorySessionStore()
-    index = InMemoryAttributionIndex()
+    index = InMemoryAttributionIndex(last_step=args.index_ttl / 100)  # as the stream's index agents
     pipeline = DetectionPipeline(sessions=sessions, index=index)
     every = max(1, args.events // args.checkpoints)
     sweep_every = 10_000

@@ -133,3 +133,28 @@ def test_local_reads_overlay_this_workers_unapplied_records_until_the_agent_appl
 
     local.revoked(2)
     assert 2 not in local.ready
+
+
+def test_a_new_session_seeing_a_known_fingerprint_within_the_last_step_writes_nothing() -> None:
+    writes: list[bytes] = []
+
+    class Table(dict[bytes, bytes]):
+        def __setitem__(self, key: bytes, value: bytes) -> None:
+            writes.append(key)  # each one a changelog message in Faust
+            super().__setitem__(key, value)
+
+    table = Table()
+    handler = IndexTableHandler(table, index_partition=3, last_step=100.0)
+    sessions = [Origin("bank", f"s{i}", f"e{i}", EventKind.TOOL_TRACE, 10.0 + i) for i in range(8)]
+    for origin in sessions:
+        handler.handle(record_request([([7], origin)]))
+    # the first four sessions change the sighting (capped at four per tenant); the rest only
+    # moved "last", within the step
+    assert len(writes) == 4
+    handler.handle(record_request([([7], Origin("bank", "s9", "e9", EventKind.TOOL_TRACE, 200.0))]))
+    assert len(writes) == 5
+    assert Sighting.from_dict(orjson.loads(table[(7).to_bytes(8, "big")])).last == 200.0
+    # expiry allows for the step: "last" may be up to one step behind the truth
+    assert handler.handle(expire_request(before=250.0, partitions=4)) is None and handler.expired == 0
+    handler.handle(expire_request(before=301.0, partitions=4))
+    assert handler.expired == 1 and not table
