@@ -7,6 +7,7 @@ from .attribution import (
     Sighting,
     expired,
     merge_sighting,
+    merge_sightings,
 )
 from .config import DetectorConfig, DriftConfig, LedgerConfig, PassageConfig, PiiConfig
 from .dead_letters import DeadLetterFactory
@@ -53,5 +54,6 @@ __all__ = [
     "StaticEmbedder",
     "expired",
     "merge_sighting",
+    "merge_sightings",
     "session_key",
 ]

@@ -150,6 +150,22 @@ def filter_as_of(found: Mapping[int, Sighting], as_of: float | None) -> dict[int
     return out
 
 
+def merge_sightings(current: Sighting | None, other: Sighting) -> Sighting:
+    """Fold every sighting ``other`` holds into ``current`` (caps apply as in :func:`merge_sighting`).
+
+    Folding in a sighting already folded in changes nothing, so an overlay may be folded
+    again onto a table row that has since caught up with it.
+    """
+    merged = merge_sighting(current, other.first)
+    kind = other.first.kind
+    for tenant, seen in other.sessions.items():
+        for session, ts in seen:
+            merged = merge_sighting(merged, Origin(tenant, session, "", kind, ts))
+    if other.last > merged.last:
+        merged = Sighting(merged.first, merged.sessions, other.last)
+    return merged
+
+
 def expired(sighting: Sighting, before: float, last_step: float = 0.0) -> bool:
     """No session newly saw it since ``before``, allowing for ``last`` moving in steps."""
     return sighting.last + last_step < before

@@ -21,7 +21,7 @@ from typing import Any
 
 import orjson
 
-from bleedwatch.detectors import Origin, Sighting, expired, merge_sighting
+from bleedwatch.detectors import Origin, Sighting, expired, merge_sighting, merge_sightings
 from bleedwatch.detectors.attribution import filter_as_of
 from bleedwatch.models import EventKind
 
@@ -207,19 +207,26 @@ class LocalIndexReads:
         self.worker_id = worker_id
         self.ready: set[int] = set()
         self._seq: dict[int, int] = defaultdict(int)
-        # per partition: unapplied messages in send order, and each key's origins in that order
+        # per partition: unapplied messages in send order, and per key the number of unapplied
+        # messages naming it with everything they recorded for it folded into one sighting
+        # (bounded by the sighting caps, however many messages are in flight)
         self._unapplied: dict[int, deque[tuple[int, list[tuple[list[int], Origin]]]]] = defaultdict(deque)
-        self._origins: dict[int, dict[int, deque[Origin]]] = defaultdict(dict)
+        self._overlay: dict[int, dict[int, list[Any]]] = defaultdict(dict)
 
     def sent(self, partition: int, groups: list[tuple[list[int], Origin]]) -> int:
         """Note a record message to ``partition``; returns its sequence number."""
         self._seq[partition] += 1
         if partition in self.ready:
             self._unapplied[partition].append((self._seq[partition], groups))
-            origins = self._origins[partition]
+            overlay = self._overlay[partition]
             for keys, origin in groups:
                 for key in keys:
-                    origins.setdefault(key, deque()).append(origin)
+                    entry = overlay.get(key)
+                    if entry is None:
+                        overlay[key] = [1, merge_sighting(None, origin)]
+                    else:
+                        entry[0] += 1
+                        entry[1] = merge_sighting(entry[1], origin)
         return self._seq[partition]
 
     def applied(self, partition: int, handler: IndexTableHandler) -> None:
@@ -230,31 +237,32 @@ class LocalIndexReads:
         handler.last_record = None
         if sender != self.worker_id:
             return
-        pending, origins = self._unapplied[partition], self._origins[partition]
+        pending, overlay = self._unapplied[partition], self._overlay[partition]
         while pending and pending[0][0] <= seq:
             for keys, _ in pending.popleft()[1]:
-                for key in keys:  # FIFO per key too: the oldest origin is this message's
-                    queue = origins[key]
-                    queue.popleft()
-                    if not queue:
-                        del origins[key]
+                for key in keys:
+                    entry = overlay[key]
+                    entry[0] -= 1
+                    if not entry[0]:  # the table holds all of it now
+                        del overlay[key]
 
     def revoked(self, partition: int) -> None:
         self.ready.discard(partition)
         self._unapplied.pop(partition, None)
-        self._origins.pop(partition, None)
+        self._overlay.pop(partition, None)
 
     def read(
         self, partition: int, keys: Iterable[int], stored: Callable[[int], bytes | None]
     ) -> dict[int, Sighting]:
         """Sightings of ``keys`` in the partition's table, plus this worker's unapplied records."""
-        origins = self._origins.get(partition, {})
+        overlay = self._overlay.get(partition, {})
         found: dict[int, Sighting] = {}
         for key in set(keys):
             raw = stored(key)
             sighting = Sighting.from_dict(orjson.loads(raw)) if raw is not None else None
-            for origin in origins.get(key, ()):
-                sighting = merge_sighting(sighting, origin)
+            entry = overlay.get(key)
+            if entry is not None:  # folding in what the table already applied changes nothing
+                sighting = merge_sightings(sighting, entry[1])
             if sighting is not None:
                 found[key] = sighting
         return found

@@ -10,6 +10,7 @@ from bleedwatch.detectors.attribution import (
     Origin,
     Sighting,
     merge_sighting,
+    merge_sightings,
 )
 from bleedwatch.detectors.bloom import BloomFilter
 from bleedwatch.detectors.ledger import _V2_HEADER
@@ -69,6 +70,26 @@ def test_first_sighting_never_changes_and_counts_are_capped() -> None:
     assert sighting.seen_by("a", "s0") and not sighting.seen_by("a", "s9")
     assert sighting.tenant_count == TENANT_CAP
     assert Sighting.from_dict(sighting.to_dict()) == sighting
+
+
+def test_folding_a_sighting_in_equals_merging_its_origins_and_is_idempotent() -> None:
+    stored = merge_sighting(None, Origin("a", "s1", "e1", EventKind.TOOL_TRACE, 5.0))
+    pending = [
+        Origin("a", "s2", "e2", EventKind.TOOL_TRACE, 7.0),
+        Origin("b", "s9", "e9", EventKind.RETRIEVED_CONTEXT, 3.0),  # earlier: becomes first
+        Origin("a", "s3", "e3", EventKind.TOOL_TRACE, 9.0),
+    ]
+    one_by_one = stored
+    folded_overlay = None
+    for origin in pending:
+        one_by_one = merge_sighting(one_by_one, origin)
+        folded_overlay = merge_sighting(folded_overlay, origin)
+    assert folded_overlay is not None
+    folded = merge_sightings(stored, folded_overlay)
+    assert folded == one_by_one and folded.first.event_id == "e9" and folded.last == 9.0
+    # the table caught up with part of the overlay: folding the whole of it again is harmless
+    assert merge_sightings(merge_sighting(stored, pending[0]), folded_overlay) == one_by_one
+    assert merge_sightings(folded, folded_overlay) == folded
 
 
 def test_in_memory_index_is_bounded_when_asked() -> None:
