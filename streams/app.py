@@ -54,6 +54,7 @@ from .remote_index import (
     record_request,
     table_key,
 )
+from .scheduling import ProduceTimeOrder
 from .sequencer import PartitionSequencer, Pending
 from .settings import Settings
 from .topology import Topology
@@ -126,6 +127,7 @@ class BleedwatchApp:
             web_in_thread=False,
             autodiscover=False,
             producer_linger=0.0,
+            ConsumerScheduler=ProduceTimeOrder,
             broker_commit_every=1000,
             broker_commit_interval=1.0,
             logging_config=None,
