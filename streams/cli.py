@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from contextlib import ExitStack
 from pathlib import Path
@@ -278,7 +279,9 @@ def worker(
         store=settings.store,
         web_port=settings.web_port,
     )
-    BleedwatchApp(settings).worker(loglevel).execute_from_commandline()
+    worker = BleedwatchApp(settings).worker(loglevel)
+    gc.freeze()  # what start-up loaded lives as long as the worker: keep full collections off it
+    worker.execute_from_commandline()
 
 
 @app.command()
