@@ -61,6 +61,10 @@ from .topology import Topology
 
 log = get_logger("bleedwatch.worker")
 
+# How long a sequencer head waits for the consumer's own fetches to report an idle topic's end
+# offset before the worker asks the broker (under load, fetches come far more often).
+_READ_END_OFFSETS_AFTER_S = 0.01
+
 # A batch released by a sequencer, its extraction under way, and when it was released.
 Batch = tuple[list[Pending], "asyncio.Future[Any]", float]
 
@@ -110,6 +114,8 @@ class BleedwatchApp:
         self.partitions = settings.partitions
         self.stream_time = 0.0  # max event time seen: TTL expiry follows event time, so replays work
         self.sequencers: dict[int, PartitionSequencer] = {}
+        self._end_offsets: dict[TP, tuple[int, float]] = {}  # end offset, wall time read
+        self._reading_ends: dict[int, asyncio.Future[None]] = {}
         self.processors: dict[int, asyncio.Future[None]] = {}
         self.executor = start_pool(settings.detector)
         self.app = faust.App(
@@ -205,7 +211,10 @@ class BleedwatchApp:
                     msg = fe.message
                     self.metrics.stage_seconds.labels("consume").observe(max(0.0, now - msg.timestamp))
                     sequencer = self._sequencer(msg.partition)
-                    sequencer.push(msg.topic, msg.offset, msg.timestamp, fe, event)
+                    fetched = self._end_offset(msg.topic, msg.partition)  # this topic's latest fetch
+                    sequencer.push(
+                        msg.topic, msg.offset, msg.timestamp, fe, event, fetched[1] if fetched else None
+                    )
                 while self._buffered() > self.settings.max_buffered_events:
                     await asyncio.sleep(0.01)  # backpressure: let the sequencers drain
 
@@ -220,19 +229,48 @@ class BleedwatchApp:
         if sequencer is None:
             topics = list(self.topology.inputs.values())
             sequencer = self.sequencers[partition] = PartitionSequencer(
-                topics, self.settings.grace_ms / 1000, lambda topic: self._highwater(topic, partition)
+                topics, self.settings.grace_ms / 1000, lambda topic: self._end_offset(topic, partition)
             )
             self.processors[partition] = asyncio.ensure_future(self._run_partition(partition, sequencer))
         return sequencer
 
-    def _highwater(self, topic: str, partition: int) -> int | None:
+    def _end_offset(self, topic: str, partition: int) -> tuple[int, float] | None:
+        """The partition's end offset as the consumer's last fetch of it reported, and when.
+
+        aiokafka notes the time of that fetch (``last_poll_timestamp``); Faust has no public
+        call for it, so an unexpected Faust or aiokafka answers None and the head falls back
+        to waiting for newer messages or its grace period.
+        """
+        tp = TP(topic, partition)
+        read = self._end_offsets.get(tp)  # read by this worker when fetches were too far apart
         consumer = self.app.consumer
         if consumer is None:
-            return None
+            return read
         try:
-            return consumer.highwater(TP(topic, partition))
+            polled_ms = consumer._thread._ensure_consumer().last_poll_timestamp(tp)  # type: ignore[attr-defined]
+            end = consumer.highwater(tp)
         except Exception:
-            return None
+            return read
+        if polled_ms is None or end is None or (read is not None and read[1] > polled_ms / 1000):
+            return read
+        return int(end), polled_ms / 1000
+
+    async def _read_end_offsets(self, partition: int, topics: set[str]) -> None:
+        """Read ``topics``' end offsets of the partition from the broker, then wake its sequencer."""
+        try:
+            read_at = time.time()
+            ends = await self.app.consumer.highwaters(*(TP(t, partition) for t in sorted(topics)))
+            for tp, end in ends.items():
+                self._end_offsets[TP(tp.topic, tp.partition)] = (int(end), read_at)
+            self.metrics.end_offset_reads.inc()
+            sequencer = self.sequencers.get(partition)
+            if sequencer is not None:
+                sequencer.wake()
+        except Exception as exc:
+            log.warning("end offset read failed", partition=partition, error=type(exc).__name__)
+            await asyncio.sleep(0.5)  # the grace period still bounds the wait
+        finally:
+            self._reading_ends.pop(partition, None)
 
     async def _on_revoked(self, sender: Any, revoked: set[TP], **kwargs: Any) -> None:
         """Stop judging partitions we lose; their unacked events go to the new owner."""
@@ -251,7 +289,7 @@ class BleedwatchApp:
         """Two stages: extraction (stateless, in the child process) runs one batch ahead of
         judging, which looks up the index, applies in order and emits."""
         extracted: asyncio.Queue[Batch] = asyncio.Queue(maxsize=1)
-        extractor = asyncio.ensure_future(self._extract_ahead(sequencer, extracted))
+        extractor = asyncio.ensure_future(self._extract_ahead(partition, sequencer, extracted))
         try:
             while True:
                 ready, future, released = await extracted.get()
@@ -267,7 +305,9 @@ class BleedwatchApp:
         finally:
             extractor.cancel()
 
-    async def _extract_ahead(self, sequencer: PartitionSequencer, out: asyncio.Queue[Batch]) -> None:
+    async def _extract_ahead(
+        self, partition: int, sequencer: PartitionSequencer, out: asyncio.Queue[Batch]
+    ) -> None:
         loop = asyncio.get_running_loop()
         while True:
             expired = sequencer.grace_expired
@@ -275,6 +315,11 @@ class BleedwatchApp:
             if sequencer.grace_expired > expired:
                 self.metrics.grace_expired.inc(sequencer.grace_expired - expired)
             if not ready:
+                stale = sequencer.stale_topics(waited_s=_READ_END_OFFSETS_AFTER_S)
+                if stale and partition not in self._reading_ends:
+                    self._reading_ends[partition] = asyncio.ensure_future(
+                        self._read_end_offsets(partition, stale)
+                    )
                 await sequencer.wait(0.005)
                 continue
             self.metrics.batch_size.observe(len(ready))

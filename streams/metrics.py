@@ -79,6 +79,11 @@ class Metrics:
             "output batches judged before their evidence topics caught up",
             registry=r,
         )
+        self.end_offset_reads = Counter(
+            "bleedwatch_end_offset_reads_total",
+            "end offsets read from the broker: a sequencer head waited on a topic no recent fetch covered",
+            registry=r,
+        )
         self.sessions_expired = Counter(
             "bleedwatch_sessions_expired_total", "sessions dropped by TTL", registry=r
         )

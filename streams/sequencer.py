@@ -5,6 +5,16 @@ once every input topic of the partition has delivered everything produced up to 
 produce time (or has nothing left to deliver), or once it has waited the grace period. So a
 session's events are judged in event-time order even when one topic lags behind another;
 evidence that still arrives later is applied on arrival, and retracts what it explains.
+
+"Nothing left to deliver" is judged by the topic's end offset as of a fetch (or a read) made
+no earlier than the fetch that delivered the head: a producer appends an output's evidence
+before the output itself, so a later look at the topic's end covers it. A consumer's fetch
+covers all its idle partitions at once, so at low traffic the head's own fetch usually
+does. It refetches a partition only once it has handed over what it fetched before, so under
+a backlog the end offset it knows can predate the head by seconds; trusting it regardless, a
+full-load run judged 60 of 2,000 outputs before their evidence (alerts, retracted later).
+Anchoring on produce time instead was not enough: a busy producer's records wait in its
+buffer after being timestamped.
 """
 
 from __future__ import annotations
@@ -34,6 +44,9 @@ class Pending:
     sort_key: tuple[float, int, int]
     produced: float = field(compare=False)  # Kafka timestamp, seconds
     arrived: float = field(compare=False)  # monotonic clock at arrival
+    # wall time by which the consumer had fetched this event: later looks at another topic's
+    # end offset cover the evidence appended before it
+    fetched_by: float = field(compare=False)
     message: Any = field(compare=False)  # the Faust event, acked once processed
     event: Event = field(compare=False)
 
@@ -43,12 +56,16 @@ class PartitionSequencer:
         self,
         topics: list[str],
         grace_s: float,
-        highwater: Callable[[str], int | None],
+        end_offset: Callable[[str], tuple[int, float] | None],
         clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] = time.time,
     ) -> None:
+        """``end_offset(topic)``: the partition's end offset and the wall time of the fetch that
+        reported it."""
         self._topics = topics
         self._grace = grace_s
-        self._highwater = highwater
+        self._end_offset = end_offset
+        self._wall_clock = wall_clock
         self._clock = clock
         self._heap: list[Pending] = []
         self._received: dict[str, tuple[int, float]] = {}
@@ -59,12 +76,24 @@ class PartitionSequencer:
     def __len__(self) -> int:
         return len(self._heap)
 
-    def push(self, topic: str, offset: int, produced: float, message: Any, event: Event) -> None:
+    def push(
+        self,
+        topic: str,
+        offset: int,
+        produced: float,
+        message: Any,
+        event: Event,
+        fetched_by: float | None = None,
+    ) -> None:
+        """``fetched_by``: when the consumer's fetch that delivered it was received (wall
+        time); default: now."""
         last = self._received.get(topic)
         if last is None or offset > last[0]:
             self._received[topic] = (offset, produced)
         key = (event.timestamp.timestamp(), _KIND_ORDER[event.kind], next(self._seq))
-        heapq.heappush(self._heap, Pending(key, produced, self._clock(), message, event))
+        fetched = fetched_by if fetched_by is not None else self._wall_clock()
+        pending = Pending(key, produced, self._clock(), fetched, message, event)
+        heapq.heappush(self._heap, pending)
         self._wakeup.set()
 
     def mark_received(self, topic: str, offset: int, produced: float) -> None:
@@ -74,15 +103,32 @@ class PartitionSequencer:
             self._received[topic] = (offset, produced)
         self._wakeup.set()
 
-    def _caught_up(self, topic: str, produced_before: float) -> bool:
+    def _caught_up(self, topic: str, head: Pending) -> bool:
         offset, produced = self._received.get(topic, (-1, 0.0))
-        if produced >= produced_before:
+        if produced >= head.produced:
             return True
-        highwater = self._highwater(topic)
-        return highwater is not None and offset + 1 >= highwater
+        end = self._end_offset(topic)
+        return end is not None and end[1] >= head.fetched_by and offset + 1 >= end[0]
+
+    def stale_topics(self, waited_s: float) -> set[str]:
+        """Topics the head has waited on for ``waited_s`` or more because no fetch since the
+        one that delivered it reported their end offset. At low traffic the consumer's next fetch may be a
+        long poll away: the worker then reads them itself."""
+        if not self._heap or self._clock() - self._heap[0].arrived < waited_s:
+            return set()
+        head = self._heap[0]
+        stale = set()
+        for topic in self._topics:
+            end = self._end_offset(topic)
+            if (end is None or end[1] < head.fetched_by) and not self._caught_up(topic, head):
+                stale.add(topic)
+        return stale
+
+    def wake(self) -> None:
+        self._wakeup.set()
 
     def _releasable(self, head: Pending, now: float) -> bool:
-        if all(self._caught_up(t, head.produced) for t in self._topics):
+        if all(self._caught_up(t, head) for t in self._topics):
             return True
         if now - head.arrived >= self._grace:
             self.grace_expired += 1  # released without knowing every topic caught up

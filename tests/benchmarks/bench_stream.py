@@ -62,6 +62,23 @@ class VerdictClock:
         self._thread.join(timeout_s)
 
 
+def topic_messages(settings: Settings) -> dict[str, int]:
+    """Messages in each of this run's topics (end offsets), the changelogs included."""
+    from kafka import KafkaConsumer, TopicPartition
+
+    consumer = KafkaConsumer(
+        bootstrap_servers=settings.bootstrap.split(","), **settings.kafka_client_options()
+    )
+    try:
+        out = {}
+        for topic in sorted(t for t in consumer.topics() if t.startswith(settings.topic_prefix)):
+            parts = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
+            out[topic.removeprefix(settings.topic_prefix)] = sum(consumer.end_offsets(parts).values())
+        return out
+    finally:
+        consumer.close()
+
+
 def run(
     workers: int, lines: list[bytes], broker: str, console: Console, rate: float | None, partitions: int
 ) -> dict[str, float]:
@@ -104,6 +121,7 @@ def run(
                 if not proc.alive():
                     console.print(f"[red]a worker died[/]; log tail:\n{proc.tail()}")
             internals = [worker_internals(proc.metrics()) for proc in procs if proc.alive()]
+            messages = topic_messages(settings)
             send_times = stats[0].send_times
             latencies = [clock.arrivals[e] - send_times[e] for e in clock.arrivals if e in send_times]
         finally:
@@ -118,6 +136,7 @@ def run(
         "mean_ms": 1000 * statistics.fmean(latencies) if latencies else float("nan"),
         "lag": lag,  # type: ignore[dict-item]
         "internals": internals,  # type: ignore[dict-item]
+        "messages": messages,  # type: ignore[dict-item]
     }
 
 
@@ -129,7 +148,7 @@ _MEANS = {
     "verdict_latency_seconds": "produce-to-verdict-sent s",
 }
 _STAGES = ("consume", "sequence", "extract", "judge")
-_COUNTS = ("ner_outputs_total", "index_local_lookups_total", "grace_expired_total")
+_COUNTS = ("ner_outputs_total", "index_local_lookups_total", "grace_expired_total", "end_offset_reads_total")
 
 
 def worker_internals(text: str) -> dict[str, float]:
@@ -170,6 +189,9 @@ def report(table: Table, console: Console, workers: int, load: str, result: dict
     )
     for i, internals in enumerate(result["internals"]):
         console.print(f"worker {i} internals:", {k: round(v, 4) for k, v in internals.items()})
+    # what one input event costs Kafka: verdicts, index traffic and changelog writes
+    per_event = {t: round(n / result["events"], 2) for t, n in result["messages"].items() if n}
+    console.print("Kafka messages per input event, by topic:", per_event)
 
 
 def main() -> None:
