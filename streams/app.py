@@ -235,11 +235,12 @@ class BleedwatchApp:
         return sequencer
 
     def _end_offset(self, topic: str, partition: int) -> tuple[int, float] | None:
-        """The partition's end offset as the consumer's last fetch of it reported, and when.
+        """The partition's end offset and the wall time it was learnt: from the consumer's
+        last fetch of it, or from this worker's own read of it if that came later.
 
-        aiokafka notes the time of that fetch (``last_poll_timestamp``); Faust has no public
-        call for it, so an unexpected Faust or aiokafka answers None and the head falls back
-        to waiting for newer messages or its grace period.
+        aiokafka notes the time of a fetch (``last_poll_timestamp``); Faust has no public call
+        for it, so an unexpected Faust or aiokafka leaves only the worker's reads, and heads
+        wait for newer messages, a read or their grace period.
         """
         tp = TP(topic, partition)
         read = self._end_offsets.get(tp)  # read by this worker when fetches were too far apart

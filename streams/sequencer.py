@@ -60,8 +60,8 @@ class PartitionSequencer:
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], float] = time.time,
     ) -> None:
-        """``end_offset(topic)``: the partition's end offset and the wall time of the fetch that
-        reported it."""
+        """``end_offset(topic)``: the partition's end offset and the wall time of the fetch (or
+        read) that reported it."""
         self._topics = topics
         self._grace = grace_s
         self._end_offset = end_offset
@@ -112,8 +112,8 @@ class PartitionSequencer:
 
     def stale_topics(self, waited_s: float) -> set[str]:
         """Topics the head has waited on for ``waited_s`` or more because no fetch since the
-        one that delivered it reported their end offset. At low traffic the consumer's next fetch may be a
-        long poll away: the worker then reads them itself."""
+        one that delivered it reported their end offset. At low traffic the consumer's next
+        fetch may be a long poll away: the worker then reads them itself."""
         if not self._heap or self._clock() - self._heap[0].arrived < waited_s:
             return set()
         head = self._heap[0]
