@@ -5,6 +5,7 @@ workers go), then produce-to-verdict latency p50/p99 at half that rate, and cons
 over time. Figures are printed, never asserted.
 
     .venv/bin/python -m tests.benchmarks.bench_stream --sessions 600 --workers 1 2
+    .venv/bin/python -m tests.benchmarks.bench_stream --sessions 1000 --no-half-load --rates 60 300
 """
 
 from __future__ import annotations
@@ -202,6 +203,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1])
     parser.add_argument("--partitions", type=int, default=4)
     parser.add_argument("--half-load", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument(
+        "--rates", type=float, nargs="*", default=[], help="also measure latency at these events/s"
+    )
     args = parser.parse_args()
     console = Console()
     broker = os.environ.get("BLEEDWATCH_BROKER") or ensure_local_broker()
@@ -214,10 +218,10 @@ def main() -> None:
         result = run(workers, lines, broker, console, None, args.partitions)
         maxima[workers] = result["events_per_s"]
         report(table, console, workers, "max", result)
-        if args.half_load:
-            rate = result["events_per_s"] / 2
-            half = run(workers, lines, broker, console, rate, args.partitions)
-            report(table, console, workers, f"{rate:.0f}/s", half)
+        rates = [result["events_per_s"] / 2] if args.half_load else []
+        for rate in [*rates, *args.rates]:
+            paced = run(workers, lines, broker, console, rate, args.partitions)
+            report(table, console, workers, f"{rate:.0f}/s", paced)
     console.print(table)
     if 1 in maxima and 2 in maxima:
         console.print(f"two workers vs one: {maxima[2] / maxima[1]:.2f}x")
