@@ -217,10 +217,10 @@ class Extractor:
         tokens = tokenize(text)
         token_keys = {hasher.key64("tok", t.text) for t in tokens}
         token_keys.update(self._digit_run_keys(tokens))
-        if event.kind is EventKind.MODEL_OUTPUT:
+        output = event.kind is EventKind.MODEL_OUTPUT
+        if output:
             # name-shaped spans that Presidio did not find: judged only if another session saw them
             candidates = _unconfirmed_names(text, spans)
-            pattern_spans = spans
             named = name_words(text, tokens)
             # The topic leaves out the output's PII, judged by provenance instead; the vector
             # also leaves out capitalised uncommon words (names, brands). Neither depends on
@@ -232,7 +232,7 @@ class Extractor:
             off_topic = [*pii_like, *(PiiSpan("NAME_WORD", t.start, t.end, 0.0, t.text) for t in named)]
             gate = {t.text for t in named}
         else:
-            candidates, pattern_spans, off_topic, topic_tokens = [], [], spans, tokens
+            candidates, off_topic, topic_tokens = [], spans, tokens
             gate = {t.text for t in tokens if zipf(t.text) < NAME_GATE_ZIPF}
         terms = {hasher.key64("term", term): weight for term, weight in terms_of(topic_tokens).items()}
         pcfg = self.config.passage
@@ -252,7 +252,7 @@ class Extractor:
             # PII-free, so that the session's topic vector at rest cannot carry a value
             topic=self.embedder.embed(_blank(text, off_topic)) if self.embedder else None,
             name_keys=name_keys,
-            pattern_spans=pattern_spans,
+            pattern_spans=spans if output else [],  # NER adds to these later
         )
 
 

@@ -207,14 +207,15 @@ class BleedwatchApp:
                 self.settings.batch_size, within=self.settings.batch_timeout_s
             ):
                 now = time.time()
+                fetched_by: dict[int, float | None] = {}  # per partition: this topic's latest fetch
                 for fe, event in self._parse(kind, events):
                     msg = fe.message
                     self.metrics.stage_seconds.labels("consume").observe(max(0.0, now - msg.timestamp))
                     sequencer = self._sequencer(msg.partition)
-                    fetched = self._end_offset(msg.topic, msg.partition)  # this topic's latest fetch
-                    sequencer.push(
-                        msg.topic, msg.offset, msg.timestamp, fe, event, fetched[1] if fetched else None
-                    )
+                    if msg.partition not in fetched_by:
+                        fetched = self._end_offset(msg.topic, msg.partition)
+                        fetched_by[msg.partition] = fetched[1] if fetched else None
+                    sequencer.push(msg.topic, msg.offset, msg.timestamp, fe, event, fetched_by[msg.partition])
                 while self._buffered() > self.settings.max_buffered_events:
                     await asyncio.sleep(0.01)  # backpressure: let the sequencers drain
 

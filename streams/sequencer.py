@@ -119,8 +119,10 @@ class PartitionSequencer:
         head = self._heap[0]
         stale = set()
         for topic in self._topics:
+            if self._received.get(topic, (-1, 0.0))[1] >= head.produced:
+                continue  # caught up by produce time: no end offset needed
             end = self._end_offset(topic)
-            if (end is None or end[1] < head.fetched_by) and not self._caught_up(topic, head):
+            if end is None or end[1] < head.fetched_by:
                 stale.add(topic)
         return stale
 
