@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
 from bleedwatch.models import EventKind, SourceRef
 
@@ -75,28 +75,6 @@ class Sighting:
             if kept:
                 sessions[tenant] = kept
         return Sighting(self.first, sessions, min(self.last, when))
-
-    def to_dict(self) -> dict[str, Any]:
-        f = self.first
-        return {
-            "t": f.tenant_id,
-            "s": f.session_id,
-            "e": f.event_id,
-            "k": f.kind.value,
-            "ts": f.ts,
-            "seen": {t: [list(x) for x in s] for t, s in self.sessions.items()},
-            "last": self.last,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Sighting:
-        return cls(
-            first=Origin(data["t"], data["s"], data["e"], EventKind(data["k"]), float(data["ts"])),
-            sessions={
-                str(t): tuple((str(s), float(ts)) for s, ts in seen) for t, seen in data["seen"].items()
-            },
-            last=float(data.get("last", data["ts"])),
-        )
 
 
 def merge_sighting(current: Sighting | None, origin: Origin, last_step: float = 0.0) -> Sighting:

@@ -15,6 +15,7 @@ from importlib.metadata import PackageNotFoundError, version
 from bleedwatch.models import Action, Event, EventKind, Finding, Verdict
 
 from .attribution import AttributionIndex, InMemoryAttributionIndex, Origin, Sighting
+from .batch import Batch, BatchIndex
 from .config import DetectorConfig
 from .extract import Extraction, Extractor
 from .hashing import KeyedHasher
@@ -67,12 +68,22 @@ class DetectionPipeline:
         return self.process_batch([event])[0]
 
     def process_batch(self, events: Sequence[Event]) -> list[list[Verdict]]:
-        """Verdicts per event, in order; NER for the batch's outputs runs in one ``nlp.pipe``."""
-        extracted = self.extractor.extract_batch(events)
-        needed = self.names_needed(extracted)
-        for i, named in zip(needed, self.extractor.with_names([extracted[i] for i in needed]), strict=True):
-            extracted[i] = named
-        return [self.apply(ex) for ex in extracted]
+        """Verdicts per event, in order: the batch algorithm of :mod:`.batch` against the
+        in-process index (NER for the batch's outputs runs in one ``nlp.pipe``)."""
+        batch = Batch(self, self.extractor.extract_batch(events))
+        needed = batch.names_needed()
+        todo = [ex for i in needed if isinstance(ex := batch.extracted[i], Extraction)]
+        batch.set_names(needed, self.extractor.with_names(todo))
+        index = BatchIndex(self.index.lookup(batch.lookup_keys()))
+        results = batch.apply(index)
+        for keys, origin in index.take_records():
+            self.index.record(keys, origin)
+        out: list[list[Verdict]] = []
+        for _, result in results:
+            if isinstance(result, Exception):
+                raise result
+            out.append(result)
+        return out
 
     def names_needed(self, batch: Sequence[Extraction | Exception]) -> list[int]:
         """Positions of the batch's outputs that need NER: a capitalised uncommon word in them

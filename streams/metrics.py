@@ -84,6 +84,28 @@ class Metrics:
             "end offsets read from the broker: a sequencer head waited on a topic no recent fetch covered",
             registry=r,
         )
+        self.watermark_steps = Counter(
+            "bleedwatch_watermark_steps_total",
+            "extra apply steps batches took because the index was complete for only part of "
+            "their outputs (another session partition had not recorded up to them yet)",
+            registry=r,
+        )
+        self.watermark_timeouts = Counter(
+            "bleedwatch_watermark_timeouts_total",
+            "lookups answered by watermark_max_wait_s, not by every partition's progress",
+            registry=r,
+        )
+        self.watermark_wait_seconds = Histogram(
+            "bleedwatch_watermark_wait_seconds",
+            "how long the index held a lookup for other session partitions' progress (waits only)",
+            buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+            registry=r,
+        )
+        self.marks_sent = Counter(
+            "bleedwatch_marks_sent_total",
+            "progress marks sent to index partitions (with records, or alone)",
+            registry=r,
+        )
         self.sessions_expired = Counter(
             "bleedwatch_sessions_expired_total", "sessions dropped by TTL", registry=r
         )

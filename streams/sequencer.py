@@ -72,6 +72,7 @@ class PartitionSequencer:
         self._seq = itertools.count()
         self._wakeup = asyncio.Event()
         self.grace_expired = 0
+        self.released_through = float("-inf")  # event time of the last event handed out
 
     def __len__(self) -> int:
         return len(self._heap)
@@ -143,7 +144,35 @@ class PartitionSequencer:
         now = self._clock()
         while self._heap and len(out) < limit and self._releasable(self._heap[0], now):
             out.append(heapq.heappop(self._heap))
+        if out:
+            self.released_through = max(self.released_through, out[-1].sort_key[0])
         return out
+
+    def low_watermark(self) -> float:
+        """Event time below which every event of the partition has been handed out.
+
+        The head's time once every topic has delivered what was produced before it (nothing
+        earlier can still come), else the time of the last event handed out.
+        """
+        if self._heap:
+            head = self._heap[0]
+            if all(self._caught_up(t, head) for t in self._topics):
+                return max(self.released_through, head.sort_key[0])
+        return self.released_through
+
+    def caught_up_as_of(self) -> float | None:
+        """With nothing buffered: the wall time as of which every topic of the partition had
+        delivered all it held (the oldest of their end-offset looks), else None."""
+        if self._heap:
+            return None
+        oldest = float("inf")
+        for topic in self._topics:
+            end = self._end_offset(topic)
+            offset = self._received.get(topic, (-1, 0.0))[0]
+            if end is None or offset + 1 < end[0]:
+                return None
+            oldest = min(oldest, end[1])
+        return oldest
 
     def drain(self) -> list[Pending]:
         items, self._heap = sorted(self._heap), []

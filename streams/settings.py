@@ -86,6 +86,18 @@ class Settings(BaseSettings):
         "at light load this is added latency",
     )
     lookup_timeout_s: float = Field(default=10.0, gt=0, description="index round trip before a retry")
+    watermark_max_wait_s: float = Field(
+        default=5.0,
+        gt=0,
+        description="longest the index holds a lookup for other session partitions to record "
+        "up to the output's event time; past it the lookup is answered and counted "
+        "(bleedwatch_watermark_timeouts_total)",
+    )
+    idle_mark_interval_s: float = Field(
+        default=0.05,
+        gt=0,
+        description="how often an idle session partition publishes its progress to the index",
+    )
     local_index_reads: bool = Field(
         default=True, description="read index partitions this worker owns from its own table"
     )

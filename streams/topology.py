@@ -7,14 +7,16 @@ from dataclasses import dataclass
 
 from kafka.partitioner.default import murmur2
 
+from bleedwatch.detectors import session_key
 from bleedwatch.models import Event, EventKind
 
 from .settings import Settings
 
 
 def session_partition_key(tenant_id: str, session_id: str) -> bytes:
-    """The Kafka key of a session's events on every input topic (and of its table rows)."""
-    return f"{tenant_id}\x1f{session_id}".encode()
+    """The Kafka key of a session's events on every input topic (and of its table rows):
+    :func:`bleedwatch.detectors.session_key`, the one definition, as bytes."""
+    return session_key(tenant_id, session_id).encode()
 
 
 def event_key(event: Event) -> bytes:
@@ -47,9 +49,10 @@ class Topology:
         return self.settings.topic("dead_letter")
 
     @property
-    def fingerprints(self) -> str:
-        """Internal repartition topic: index requests keyed (partitioned) by fingerprint."""
-        return f"{self.settings.topic_prefix}bleedwatch.fingerprints"
+    def index_requests(self) -> str:
+        """Internal topic of index requests (records, marks, lookups), partitioned by
+        fingerprint (``key % partitions``)."""
+        return f"{self.settings.topic_prefix}bleedwatch.index-requests"
 
     @property
     def index_replies(self) -> str:
@@ -71,7 +74,7 @@ class Topology:
             self.verdicts,
             self.alerts,
             self.dead_letter,
-            self.fingerprints,
+            self.index_requests,
             self.index_replies,
             self.ticks,
         ]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import faust
 import pytest
 
-from bleedwatch.streams.app import quiet_worker
+from bleedwatch.streams.faust_compat import quiet_worker
 
 
 @pytest.fixture

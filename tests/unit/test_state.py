@@ -8,7 +8,6 @@ from bleedwatch.detectors.attribution import (
     TENANT_CAP,
     InMemoryAttributionIndex,
     Origin,
-    Sighting,
     merge_sighting,
     merge_sightings,
 )
@@ -16,6 +15,7 @@ from bleedwatch.detectors.bloom import BloomFilter
 from bleedwatch.detectors.ledger import _V2_HEADER
 from bleedwatch.detectors.stores import InMemorySessionStore
 from bleedwatch.models import EventKind
+from bleedwatch.streams.index_codec import sighting_from_dict, sighting_to_dict
 
 
 def test_bloom_filter_has_no_false_negatives_and_few_false_positives() -> None:
@@ -69,7 +69,7 @@ def test_first_sighting_never_changes_and_counts_are_capped() -> None:
     assert sighting.sessions_in("a") == SESSION_CAP
     assert sighting.seen_by("a", "s0") and not sighting.seen_by("a", "s9")
     assert sighting.tenant_count == TENANT_CAP
-    assert Sighting.from_dict(sighting.to_dict()) == sighting
+    assert sighting_from_dict(sighting_to_dict(sighting)) == sighting
 
 
 def test_folding_a_sighting_in_equals_merging_its_origins_and_is_idempotent() -> None:
@@ -119,8 +119,8 @@ def test_a_sighting_remembers_when_a_session_last_newly_saw_it_and_the_index_exp
     index.record([2], Origin("t", "s2", "e2", EventKind.TOOL_TRACE, 90.0))
     sighting = index.lookup([2])[2]
     assert sighting.first.session_id == "s1" and sighting.last == 90.0
-    assert Sighting.from_dict(sighting.to_dict()) == sighting
-    legacy = {k: v for k, v in sighting.to_dict().items() if k != "last"}
-    assert Sighting.from_dict(legacy).last == 10.0  # rows written before "last": first time
+    assert sighting_from_dict(sighting_to_dict(sighting)) == sighting
+    legacy = {k: v for k, v in sighting_to_dict(sighting).items() if k != "last"}
+    assert sighting_from_dict(legacy).last == 10.0  # rows written before "last": first time
     assert index.expire(before=50.0) == 1
     assert index.lookup([1, 2]).keys() == {2}

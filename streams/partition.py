@@ -1,0 +1,235 @@
+"""One session partition's processor: sequencer -> extract -> plan -> fetch -> apply -> emit.
+
+It runs the batch algorithm of :mod:`bleedwatch.detectors.batch`, the one ``scan`` and
+``replay`` run, against three small ports, so a Kafka-free test can drive it with fakes
+(:mod:`bleedwatch.streams.testing`) and compare it with ``scan``:
+
+- :class:`ExtractionPort`: extraction and NER (the worker's supervised child process);
+- :class:`IndexPort`: lookups that say for how many leading outputs they are complete, and
+  the step's records with this partition's progress mark (:mod:`.index_client`);
+- :class:`Sink`: verdicts, dead letters, and the commit of a step (session rows, acks).
+
+Extraction runs one batch ahead of judging (it is stateless); judging stays in event order.
+A batch is applied in steps: the outputs the index is complete for are judged, then the
+step's records and progress go out, then the rest is asked for again. Everything between a
+step's last await and its commit runs without yielding to the loop, so a step's verdicts,
+records and session rows are queued together, all or nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from bleedwatch.detectors import DetectionPipeline, Extraction
+from bleedwatch.detectors.batch import Batch, BatchIndex, RecordGroup
+from bleedwatch.models import Event, EventKind, Verdict
+
+from .index_client import LookupResult
+from .index_codec import Mark
+from .metrics import Metrics
+from .sequencer import PartitionSequencer, Pending
+
+# A batch handed out by the sequencer, its extraction under way, and when it was released.
+Extracting = tuple[list[Pending], "asyncio.Task[Any]", float]
+
+
+class ExtractionPort(Protocol):
+    async def extract(self, events: Sequence[Event]) -> list[Extraction | Exception]: ...
+
+    async def add_names(self, extractions: Sequence[Extraction]) -> list[Extraction | Exception]: ...
+
+
+class IndexPort(Protocol):
+    async def lookup(
+        self, asker: int, keys: Sequence[int], outputs: Sequence[tuple[float, float]]
+    ) -> LookupResult: ...
+
+    def record(self, records: list[RecordGroup], mark: Mark) -> None: ...
+
+
+class Sink(Protocol):
+    def begin(self, item: Pending) -> None:
+        """Before a step reads or writes state: make the item's partition current."""
+
+    def verdict(self, verdict: Verdict, item: Pending) -> None: ...
+
+    def error(self, item: Pending, exc: BaseException) -> None:
+        """A processing error: dead-letter the event (never its content)."""
+
+    def commit(self, items: Sequence[Pending]) -> None:
+        """Write the step's session rows and ack its events."""
+
+    def rollback(self) -> None:
+        """Drop uncommitted session rows (a step failed before its commit)."""
+
+
+class PartitionProcessor:
+    """Drains one partition's sequencer in batches; see the module docstring."""
+
+    def __init__(
+        self,
+        partition: int,
+        sequencer: PartitionSequencer,
+        pipeline: DetectionPipeline,
+        extraction: ExtractionPort,
+        index: IndexPort,
+        sink: Sink,
+        metrics: Metrics,
+        *,
+        batch_size: int = 64,
+        idle_mark_interval_s: float = 0.05,
+        on_stale: Callable[[int, set[str]], None] | None = None,
+        last_step: float = 0.0,
+    ) -> None:
+        self.partition = partition
+        self.sequencer = sequencer
+        self.pipeline = pipeline
+        self.extraction = extraction
+        self.index = index
+        self.sink = sink
+        self.metrics = metrics
+        self.batch_size = batch_size
+        self.idle_mark_interval_s = idle_mark_interval_s
+        self.on_stale = on_stale
+        self.last_step = last_step
+        # batches handed out by the sequencer and not fully applied: [items, applied so far]
+        self._inflight: deque[list[Any]] = deque()
+        self._fetched = float("-inf")  # caught up as of this wall time (only moves forward)
+        self._sent: tuple[float, float] | None = None
+        self._sent_at = 0.0
+        self.event_time = float("-inf")  # latest event time applied (TTL sweeps, health)
+
+    # -- progress ------------------------------------------------------------------------
+    def mark(self) -> Mark:
+        """This partition's progress: see :class:`~.index_codec.Mark`."""
+        for items, applied in self._inflight:
+            if applied < len(items):
+                below = items[applied].sort_key[0]
+                break
+        else:
+            below = self.sequencer.low_watermark()
+            if not self._inflight:
+                fetched = self.sequencer.caught_up_as_of()
+                if fetched is not None and fetched > self._fetched:
+                    self._fetched = fetched
+        return Mark(self.partition, below, self._fetched)
+
+    def _send_mark(self, records: list[RecordGroup]) -> None:
+        mark = self.mark()
+        self.index.record(records, mark)
+        self._sent = (mark.event_time, mark.fetched)
+        self._sent_at = time.monotonic()
+
+    def _idle_mark(self) -> None:
+        """When nothing is being judged, publish progress that moved (rate-limited)."""
+        if self._inflight or time.monotonic() - self._sent_at < self.idle_mark_interval_s:
+            return
+        mark = self.mark()
+        if self._sent != (mark.event_time, mark.fetched):
+            self._send_mark([])
+
+    # -- the loop --------------------------------------------------------------------------
+    async def run(self) -> None:
+        extracted: asyncio.Queue[Extracting] = asyncio.Queue(maxsize=1)
+        ahead = asyncio.ensure_future(self._extract_ahead(extracted))
+        try:
+            while True:
+                items, task, released = await extracted.get()
+                await self.process(items, task, released)
+        finally:
+            ahead.cancel()
+
+    async def _extract_ahead(self, out: asyncio.Queue[Extracting]) -> None:
+        sequencer = self.sequencer
+        while True:
+            expired = sequencer.grace_expired
+            ready = sequencer.pop_ready(self.batch_size)
+            if sequencer.grace_expired > expired:
+                self.metrics.grace_expired.inc(sequencer.grace_expired - expired)
+            if not ready:
+                if self.on_stale is not None:
+                    stale = sequencer.stale_topics(waited_s=0.01)
+                    if stale:
+                        self.on_stale(self.partition, stale)
+                self._idle_mark()
+                await sequencer.wait(0.005)
+                continue
+            self.metrics.batch_size.observe(len(ready))
+            released = time.monotonic()
+            sequenced = self.metrics.stage_seconds.labels("sequence")
+            for item in ready:
+                sequenced.observe(released - item.arrived)
+            self._inflight.append([ready, 0])
+            task = asyncio.ensure_future(self.extraction.extract([item.event for item in ready]))
+            await out.put((ready, task, released))
+
+    async def process(self, items: list[Pending], extraction: asyncio.Future[Any], released: float) -> None:
+        """Judge one batch (already handed out by the sequencer) in as many steps as the
+        index's completeness needs."""
+        entry = self._inflight[0] if self._inflight and self._inflight[0][0] is items else [items, 0]
+        try:
+            extracted = await extraction
+            extracted_at = time.monotonic()
+            self.metrics.stage_seconds.labels("extract").observe(extracted_at - released)
+            self.sink.begin(items[0])
+            batch = Batch(self.pipeline, extracted)
+            needed = batch.names_needed()
+            if needed:
+                started = time.perf_counter()
+                todo = [ex for i in needed if isinstance(ex := batch.extracted[i], Extraction)]
+                batch.set_names(needed, await self.extraction.add_names(todo))
+                self.metrics.ner_outputs.inc(len(needed))
+                self.metrics.ner_seconds.observe(time.perf_counter() - started)
+            index = BatchIndex(last_step=self.last_step)
+            steps = 0
+            while not batch.done:
+                outputs = batch.remaining_outputs()
+                keys = batch.lookup_keys()
+                complete: int | None = None
+                if keys:
+                    asked = [
+                        (items[i].sort_key[0], items[i].fetched_by) for i in outputs
+                    ]
+                    result = await self.index.lookup(self.partition, keys, asked)
+                    index.add(result.found)
+                    complete = result.complete
+                    if result.timed_out:
+                        self.metrics.watermark_timeouts.inc()
+                self._apply_step(items, entry, batch, index, complete)
+                steps += 1
+            if steps > 1:
+                self.metrics.watermark_steps.inc(steps - 1)
+            self.metrics.stage_seconds.labels("judge").observe(time.monotonic() - extracted_at)
+        finally:
+            if self._inflight and self._inflight[0] is entry:
+                self._inflight.popleft()
+
+    def _apply_step(
+        self, items: list[Pending], entry: list[Any], batch: Batch, index: BatchIndex, outputs: int | None
+    ) -> None:
+        """The critical section: no awaits, so a step's effects are queued all or nothing."""
+        start = batch.applied
+        self.sink.begin(items[start])
+        try:
+            results = batch.apply(index, outputs)
+            for i, result in results:
+                item = items[i]
+                self.event_time = max(self.event_time, item.sort_key[0])
+                self.metrics.events.labels(item.event.kind.value).inc()
+                if isinstance(result, BaseException):
+                    self.sink.error(item, result)
+                    continue
+                if item.event.kind is EventKind.MODEL_OUTPUT and not result:
+                    self.metrics.duplicates.inc()
+                for verdict in result:
+                    self.sink.verdict(verdict, item)
+            entry[1] = batch.applied
+            self._send_mark(index.take_records())
+            self.sink.commit(items[start : batch.applied])
+        except BaseException:
+            self.sink.rollback()
+            raise
