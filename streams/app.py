@@ -27,7 +27,7 @@ from faust.streams import _current_event
 from faust.types import TP
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from bleedwatch.detectors import DeadLetterFactory, DetectionPipeline, Extraction, Sighting
+from bleedwatch.detectors import SWEEP_LATENESS, DeadLetterFactory, DetectionPipeline, Extraction, Sighting
 from bleedwatch.models import (
     Action,
     DeadLetterReason,
@@ -112,7 +112,9 @@ class BleedwatchApp:
         self.metrics = Metrics()
         self.dashboard = DashboardState()
         self.partitions = settings.partitions
-        self.stream_time = 0.0  # max event time seen: TTL expiry follows event time, so replays work
+        self.stream_time = 0.0  # max event time seen, for /healthz
+        # per session partition, the max event time processed: sweeps follow each one's own time
+        self.partition_times: dict[int, float] = {}
         self.sequencers: dict[int, PartitionSequencer] = {}
         self._end_offsets: dict[TP, tuple[int, float]] = {}  # end offset, wall time read
         self._reading_ends: dict[int, asyncio.Future[None]] = {}
@@ -150,7 +152,10 @@ class BleedwatchApp:
         self.fingerprints_topic = self._topic(self.topology.fingerprints, partitions=self.partitions)
         self.replies_topic = self._topic(self.topology.index_replies, partitions=self.partitions)
         self.lookups: dict[str, PendingLookup] = {}
-        self.local_index = LocalIndexReads(uuid.uuid4().hex)
+        detector = settings.detector
+        self.local_index = LocalIndexReads(
+            uuid.uuid4().hex, detector.index_last_step, detector.index_ttl_seconds
+        )
         self._index_swept = 0.0  # monotonic time of the last fingerprint sweep request
         self.ticks_topic = self._topic(self.topology.ticks, partitions=self.partitions)
         self.sessions_table = app.Table(
@@ -176,7 +181,7 @@ class BleedwatchApp:
         app.agent(self.fingerprints_topic, name="bleedwatch.fingerprints")(self._index_agent)
         app.agent(self.replies_topic, name="bleedwatch.index-replies")(self._replies_agent)
         app.agent(self.ticks_topic, name="bleedwatch.ticks", isolated_partitions=True)(self._tick_agent)
-        app.timer(interval=max(1.0, self.settings.session_ttl_seconds / 10))(self._send_ticks)
+        app.timer(interval=max(1.0, self.settings.detector.session_ttl_seconds / 10))(self._send_ticks)
         app.on_partitions_revoked.connect(self._on_revoked)  # type: ignore[arg-type]
         # Faust turns a page function into a View method: it must be a plain function.
         metrics_page, health_page = self._metrics_page, self._health_page
@@ -343,8 +348,9 @@ class BleedwatchApp:
             self.metrics.index_request_delay.observe(max(0.0, time.time() - msg.timestamp))
             handler = handlers.get(msg.partition)
             if handler is None:
+                detector = self.settings.detector
                 handler = handlers[msg.partition] = IndexTableHandler(
-                    self.index_table, msg.partition, self.settings.index_last_step
+                    self.index_table, msg.partition, detector.index_last_step, detector.index_ttl_seconds
                 )
             try:
                 expired = handler.expired
@@ -372,27 +378,51 @@ class BleedwatchApp:
                 log.warning("index reply failed", error=type(exc).__name__)
 
     async def _tick_agent(self, stream: faust.StreamT[bytes]) -> None:
+        """Sweep a session partition's idle sessions, in that partition's own event time.
+
+        The pipeline already reads them as empty, so a sweep only reclaims space: it drops a
+        row only once the partition's newest event is a TTL and a tenth past the row's last
+        event, leaving that tenth for events that arrive late in event time. A partition
+        catching up after a rebalance is swept in its own time, not the worker's.
+        """
         store = self.session_store  # the processors' own: a swept row must leave its read cache too
+        ttl = self.settings.detector.session_ttl_seconds
         async for event in stream.events():
-            if not self.stream_time:
+            partition = event.message.partition
+            now = self.partition_times.get(partition)
+            if now is None:
                 continue
-            before = self.stream_time - self.settings.session_ttl_seconds
-            dropped = store.expire_partition(before, event.message.partition, self.partitions)
+            before = now - ttl * (1 + SWEEP_LATENESS)
+            dropped = store.expire_partition(before, partition, self.partitions)
             if dropped:
                 self.metrics.sessions_expired.inc(dropped)
                 log.info("sessions expired", partition=event.message.partition, count=dropped)
 
     async def _send_ticks(self) -> None:
+        """Tick each owned session partition (its session sweep), and now and then ask the
+        index agents of the owned fingerprint partitions to sweep.
+
+        A fingerprint partition answers lookups and takes records from every session
+        partition, so deleting a sighting changes no verdict only if no session partition
+        will still read or record it as of a time when it counts. The sweep time is therefore
+        the oldest of this worker's session partitions' event times (none swept while one of
+        them has processed nothing yet), less one more TTL: the partitions of other workers,
+        whose times this worker does not know, may lag its own by up to one TTL (7 days by
+        default) before a sweep could change a verdict. A fingerprint is thus dropped about
+        two TTLs after the last new session saw it.
+        """
         assignment = self.app.consumer.assignment() if self.app.consumer else set()
         owned = sorted(tp.partition for tp in assignment if tp.topic == self.topology.ticks)
         for partition in owned:
             await self.ticks_topic.send(value=b"tick", partition=partition)
-        sweep_every = self.settings.index_ttl_seconds / 50
-        if self.stream_time and time.monotonic() - self._index_swept >= sweep_every:
+        ttl = self.settings.detector.index_ttl_seconds
+        times = [self.partition_times.get(p) for p in self.assigned_partitions()]
+        oldest = min((t for t in times if t is not None), default=None)
+        if oldest is not None and None not in times and time.monotonic() - self._index_swept >= ttl / 50:
             # The index agent owning each fingerprint partition sweeps it, so that its deletes
             # reach that partition's changelog. A sweep reads the whole partition: rarely.
             self._index_swept = time.monotonic()
-            before = self.stream_time - self.settings.index_ttl_seconds
+            before = oldest - 2 * ttl
             request = expire_request(before, self.partitions)
             index_owned = sorted(tp.partition for tp in assignment if tp.topic == self.topology.fingerprints)
             for partition in index_owned:
@@ -536,8 +566,10 @@ class BleedwatchApp:
             k for ex in extracted if isinstance(ex, Extraction) for k in self.pipeline.remote_lookup_keys(ex)
         ]
         prefetched = await self._lookup(keys, ready[0].message.message.partition) if keys else {}
+        detector = self.settings.detector
+        index = PrefetchedIndex(prefetched, detector.index_last_step, detector.index_ttl_seconds)
         try:
-            self._apply(ready, extracted, PrefetchedIndex(prefetched))
+            self._apply(ready, extracted, index)
         finally:
             self.session_store.rollback()  # no-op after a commit
         self.metrics.stage_seconds.labels("judge").observe(time.monotonic() - extracted_at)
@@ -546,9 +578,12 @@ class BleedwatchApp:
         self, ready: list[Pending], extracted: list[Extraction | Exception], index: PrefetchedIndex
     ) -> None:
         """The critical section: no awaits, so a batch's effects are queued all or nothing."""
+        times = self.partition_times
         for item, ex in zip(ready, extracted, strict=True):
             fe, event = item.message, item.event
-            self.stream_time = max(self.stream_time, event.timestamp.timestamp())
+            when, partition = event.timestamp.timestamp(), fe.message.partition
+            self.stream_time = max(self.stream_time, when)
+            times[partition] = max(times.get(partition, when), when)
             self.metrics.events.labels(event.kind.value).inc()
             _as_current(fe)
             try:

@@ -75,7 +75,11 @@ def record_request(groups: list[tuple[list[int], Origin]], sender: str = "", seq
 
 
 def expire_request(before: float, partitions: int) -> bytes:
-    """Forget this index partition's fingerprints not newly seen since event time ``before``."""
+    """Forget this index partition's fingerprints not newly seen since event time ``before``.
+
+    Lookups already ignore them from event time ``before + index_ttl_seconds`` on: the sender
+    picks a ``before`` no later lookup or record predates (see the worker's ``_send_ticks``).
+    """
     return orjson.dumps({"op": "expire", "before": before, "partitions": partitions})
 
 
@@ -93,12 +97,19 @@ class Reply:
 
 
 class IndexTableHandler:
-    """What the index agent does with one request, against a mapping of key bytes -> JSON bytes."""
+    """What the index agent does with one request, against a mapping of key bytes -> JSON bytes.
 
-    def __init__(self, table: Any, index_partition: int, last_step: float = 0.0) -> None:
+    ``last_step`` and ``ttl`` are the detector's (``index_last_step``, ``index_ttl_seconds``):
+    a record of a fingerprint whose sighting has expired starts a new one (see merge_sighting).
+    """
+
+    def __init__(
+        self, table: Any, index_partition: int, last_step: float = 0.0, ttl: float | None = None
+    ) -> None:
         self.table = table
         self.index_partition = index_partition
         self.last_step = last_step  # see merge_sighting
+        self.ttl = ttl
         self.expired = 0
         self.last_record: tuple[str, int] | None = None  # (sender, seq) of the last record applied
 
@@ -133,7 +144,7 @@ class IndexTableHandler:
                         raw = table.get(table_key(key))
                         loaded[key] = Sighting.from_dict(orjson.loads(raw)) if raw is not None else None
                     current = loaded[key]
-                    merged = merge_sighting(current, origin, self.last_step)
+                    merged = merge_sighting(current, origin, self.last_step, self.ttl)
                     if merged is not current:
                         loaded[key] = merged
                         changed.add(key)
@@ -167,20 +178,31 @@ class PendingLookup:
 
 
 class PrefetchedIndex:
-    """An :class:`AttributionIndex` over one batch: fetched sightings plus the batch's own records."""
+    """An :class:`AttributionIndex` over one batch: fetched sightings plus the batch's own records.
 
-    def __init__(self, prefetched: Mapping[int, Sighting] | None = None) -> None:
+    With the detector's ``last_step`` and ``ttl`` it reads and merges as the index agents and
+    :class:`~bleedwatch.detectors.InMemoryAttributionIndex` do.
+    """
+
+    def __init__(
+        self,
+        prefetched: Mapping[int, Sighting] | None = None,
+        last_step: float = 0.0,
+        ttl: float | None = None,
+    ) -> None:
         self._seen: dict[int, Sighting] = dict(prefetched or {})
         self.pending: list[tuple[list[int], Origin]] = []
+        self.last_step = last_step
+        self.ttl = ttl
 
     def lookup(self, keys: Iterable[int], as_of: float | None = None) -> dict[int, Sighting]:
         seen = self._seen
-        return filter_as_of({k: seen[k] for k in keys if k in seen}, as_of)
+        return filter_as_of({k: seen[k] for k in keys if k in seen}, as_of, self.ttl, self.last_step)
 
     def record(self, keys: Iterable[int], origin: Origin) -> None:
         keys = list(keys)
         for key in keys:
-            self._seen[key] = merge_sighting(self._seen.get(key), origin)
+            self._seen[key] = merge_sighting(self._seen.get(key), origin, self.last_step, self.ttl)
         if keys:
             self.pending.append((keys, origin))
 
@@ -200,11 +222,14 @@ class LocalIndexReads:
     (its table has recovered). What this worker recorded there but its index agent has not
     applied yet is overlaid from memory, so a batch sees every earlier batch's records without
     waiting for them to travel through Kafka. Other workers' records are eventually
-    consistent, as over Kafka.
+    consistent, as over Kafka. ``last_step`` and ``ttl`` are the detector's, as for
+    :class:`IndexTableHandler`.
     """
 
-    def __init__(self, worker_id: str) -> None:
+    def __init__(self, worker_id: str, last_step: float = 0.0, ttl: float | None = None) -> None:
         self.worker_id = worker_id
+        self.last_step = last_step
+        self.ttl = ttl
         self.ready: set[int] = set()
         self._seq: dict[int, int] = defaultdict(int)
         # per partition: unapplied messages in send order, and per key the number of unapplied
@@ -226,7 +251,7 @@ class LocalIndexReads:
                         overlay[key] = [1, merge_sighting(None, origin)]
                     else:
                         entry[0] += 1
-                        entry[1] = merge_sighting(entry[1], origin)
+                        entry[1] = merge_sighting(entry[1], origin, self.last_step, self.ttl)
         return self._seq[partition]
 
     def applied(self, partition: int, handler: IndexTableHandler) -> None:
@@ -262,7 +287,7 @@ class LocalIndexReads:
             sighting = Sighting.from_dict(orjson.loads(raw)) if raw is not None else None
             entry = overlay.get(key)
             if entry is not None:  # folding in what the table already applied changes nothing
-                sighting = merge_sightings(sighting, entry[1])
+                sighting = merge_sightings(sighting, entry[1], self.last_step, self.ttl)
             if sighting is not None:
                 found[key] = sighting
         return found
