@@ -158,3 +158,30 @@ def test_a_new_session_seeing_a_known_fingerprint_within_the_last_step_writes_no
     assert handler.handle(expire_request(before=250.0, partitions=4)) is None and handler.expired == 0
     handler.handle(expire_request(before=301.0, partitions=4))
     assert handler.expired == 1 and not table
+
+
+def test_the_index_agent_the_batch_overlay_and_local_reads_expire_as_the_detector_does() -> None:
+    step, ttl = 10.0, 100.0
+    old = Origin("bank", "s1", "e1", EventKind.TOOL_TRACE, 0.0)
+    again = Origin("bank", "s2", "e2", EventKind.TOOL_TRACE, 200.0)  # after the sighting expired
+    table: dict[bytes, bytes] = {}
+    handler = IndexTableHandler(table, index_partition=3, last_step=step, ttl=ttl)
+    handler.handle(record_request([([7], old)]))
+
+    def stored(key: int) -> bytes | None:
+        return table.get(key.to_bytes(8, "big"))
+
+    fetched = {7: Sighting.from_dict(orjson.loads(stored(7) or b""))}
+    batch = PrefetchedIndex(fetched, last_step=step, ttl=ttl)
+    assert set(batch.lookup([7], as_of=109.0)) == {7} and batch.lookup([7], as_of=111.0) == {}
+    batch.record([7], again)  # a new sighting, not the old one with a new "last"
+    assert batch.lookup([7], as_of=250.0)[7].first.session_id == "s2"
+
+    local = LocalIndexReads("me", last_step=step, ttl=ttl)
+    local.applied(3, handler)
+    seq = local.sent(3, [([7], again)])
+    assert local.read(3, [7], stored)[7].first.session_id == "s2"  # the overlay folds in the same way
+    handler.handle(record_request([([7], again)], "me", seq))
+    local.applied(3, handler)
+    assert Sighting.from_dict(orjson.loads(stored(7) or b"")).first.session_id == "s2"
+    assert local.read(3, [7], stored)[7].first.session_id == "s2"
