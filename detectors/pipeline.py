@@ -92,24 +92,36 @@ class DetectionPipeline:
 
         Evidence is always learned, in event order, so what it contains at an output's turn
         does not depend on how a path cut the stream into batches: the decision is the same
-        in the stream, ``scan`` and ``replay``.
+        in the stream, ``scan`` and ``replay``. A session idle past its TTL before an event
+        reads as new from that event on, as :meth:`state_for` reads it when the batch is
+        applied.
         """
-        seen: dict[tuple[str, str], set[int]] = {}
+        ttl = self.config.session_ttl_seconds
+        # per session: its stored state while still in use, its last event time, and the
+        # evidence the batch taught it since (both as applying the batch will leave them)
+        seen: dict[tuple[str, str], tuple[SessionState | None, float | None, set[int]]] = {}
         needed = []
         for i, ex in enumerate(batch):
-            if not isinstance(ex, Extraction) or not ex.name_keys:
+            if not isinstance(ex, Extraction):
                 continue
             event = ex.event
+            when = event.timestamp.timestamp()
             session = (event.tenant_id, event.session_id)
-            batch_evidence = seen.setdefault(session, set())
+            if session not in seen:
+                stored = self.sessions.get(session_key(*session))
+                seen[session] = (stored, stored.last_seen if stored is not None else None, set())
+            state, last_seen, batch_evidence = seen[session]
+            if last_seen is not None and last_seen < when - ttl:  # idle past its TTL: reads as new
+                state, batch_evidence = None, set()
+            seen[session] = (state, when if last_seen is None else max(last_seen, when), batch_evidence)
+            if not ex.name_keys:
+                continue
             if event.kind is not EventKind.MODEL_OUTPUT:
                 batch_evidence.update(ex.name_keys)
             elif ex.needs_names:
                 unknown = [k for k in ex.name_keys if k not in batch_evidence]
-                if unknown:
-                    state = self.state_for(event)
-                    if not all(state.knows(k) for k in unknown):
-                        needed.append(i)
+                if unknown and (state is None or not all(state.knows(k) for k in unknown)):
+                    needed.append(i)
         return needed
 
     def verdicts(self, events: Iterable[Event], batch_size: int = 64) -> Iterable[Verdict]:

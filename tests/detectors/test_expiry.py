@@ -194,3 +194,17 @@ def test_sweeping_never_changes_a_verdict(make_pipeline) -> None:  # type: ignor
     forever = make_pipeline(DetectorConfig(session_ttl_seconds=1e9, index_ttl_seconds=1e9))
     without = [v for e in events for v in forever.process(e)]
     assert [_found(v) for v in without] != [_found(v) for v in expected]
+
+
+def test_a_batch_that_spans_a_session_gap_is_judged_as_event_by_event(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    config = DetectorConfig(session_ttl_seconds=60)
+    thanks = "Thank you, Ms. Tanaka."
+    events = [
+        _at(0, "s1", USER, "Hello, I am Mei Tanaka.", "hi"),
+        _at(5, "s1", OUT, thanks, "in-time"),
+        _at(100, "s1", OUT, thanks, "after-gap"),  # the greeting is in the same batch, but expired
+    ]
+    one_by_one = run(make_pipeline(config), events)
+    batched = [v for verdicts in make_pipeline(config).process_batch(events) for v in verdicts]
+    assert _found(one_by_one["after-gap"]) == [("pii_without_provenance", "PERSON", None)]
+    assert [v.model_dump() for v in batched] == [v.model_dump() for v in one_by_one.history]
