@@ -6,6 +6,7 @@ from .attribution import (
     Origin,
     Sighting,
     expired,
+    live,
     merge_sighting,
     merge_sightings,
 )
@@ -18,12 +19,13 @@ from .journal import FlaggedFinding, FlaggedOutput, Journal
 from .judge import Judge, Judgement
 from .ledger import SessionState
 from .pii import PiiEngine, PiiSpan
-from .pipeline import DetectionPipeline
+from .pipeline import SWEEP_LATENESS, DetectionPipeline
 from .policy import Policy
 from .semantic import StaticEmbedder
 from .stores import InMemorySessionStore, SessionStore, session_key
 
 __all__ = [
+    "SWEEP_LATENESS",
     "AttributionIndex",
     "DeadLetterFactory",
     "DetectionPipeline",
@@ -53,6 +55,7 @@ __all__ = [
     "Sighting",
     "StaticEmbedder",
     "expired",
+    "live",
     "merge_sighting",
     "merge_sightings",
     "session_key",

@@ -57,25 +57,35 @@ class BatchIndex:
     folding in what is already there changes nothing.
     """
 
-    def __init__(self, fetched: Mapping[int, Sighting] | None = None, last_step: float = 0.0) -> None:
+    def __init__(
+        self,
+        fetched: Mapping[int, Sighting] | None = None,
+        last_step: float = 0.0,
+        ttl: float | None = None,
+    ) -> None:
+        """``last_step`` and ``ttl``: the detector's ``index_last_step`` and
+        ``index_ttl_seconds``, so it merges and reads as every index does."""
         self._seen: dict[int, Sighting] = dict(fetched or {})
         self.last_step = last_step
+        self.ttl = ttl
         self.pending: list[RecordGroup] = []
 
     def add(self, fetched: Mapping[int, Sighting]) -> None:
         seen = self._seen
         for key, sighting in fetched.items():
             current = seen.get(key)
-            seen[key] = sighting if current is None else merge_sightings(current, sighting)
+            seen[key] = (
+                sighting if current is None else merge_sightings(current, sighting, self.last_step, self.ttl)
+            )
 
     def lookup(self, keys: Iterable[int], as_of: float | None = None) -> dict[int, Sighting]:
         seen = self._seen
-        return filter_as_of({k: seen[k] for k in keys if k in seen}, as_of)
+        return filter_as_of({k: seen[k] for k in keys if k in seen}, as_of, self.ttl, self.last_step)
 
     def record(self, keys: Iterable[int], origin: Origin) -> None:
         keys = list(keys)
         for key in keys:
-            self._seen[key] = merge_sighting(self._seen.get(key), origin, self.last_step)
+            self._seen[key] = merge_sighting(self._seen.get(key), origin, self.last_step, self.ttl)
         if keys:
             self.pending.append((keys, origin))
 

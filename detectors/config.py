@@ -116,3 +116,21 @@ class DetectorConfig(BaseModel):
         ge=0,
         description="extractions kept by content hash (RAG chunks and canned answers repeat); 0 turns it off",
     )
+    session_ttl_seconds: float = Field(
+        default=3600.0,
+        gt=0,
+        description="event-time seconds a session is remembered after its last event: an event "
+        "that comes later finds it empty, as a new session would",
+    )
+    index_ttl_seconds: float = Field(
+        default=7 * 86400.0,
+        gt=0,
+        description="event-time seconds a fingerprint stays attributable after the last new "
+        "session saw it (up to 1% longer: see index_last_step); bounds the fingerprints table",
+    )
+
+    @property
+    def index_last_step(self) -> float:
+        """A fingerprint's last-seen time moves in steps of 1% of its TTL, so that a new
+        session seeing a known fingerprint rewrites nothing (no changelog message)."""
+        return self.index_ttl_seconds / 100

@@ -4,6 +4,11 @@ The stream agents, the offline ``scan`` and ``replay`` all drive this class, so 
 never depends on which path produced it. Each model output gets exactly one verdict (a
 redelivered ``event_id`` gets none); evidence that arrives late and explains a flagged
 output yields a follow-up verdict that retracts what it explains.
+
+Expiry is part of detection, in event time, applied when state is read: a session idle for
+longer than ``session_ttl_seconds`` at an event's time reads as empty, and a fingerprint no
+new session saw for ``index_ttl_seconds`` before an output's time is not attributed. Sweeps
+(:meth:`DetectionPipeline.sweep`, the stream's tick and index agents) only reclaim space.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from bleedwatch.models import Action, Event, EventKind, Finding, Verdict
 
-from .attribution import AttributionIndex, InMemoryAttributionIndex, Origin, Sighting
+from .attribution import AttributionIndex, InMemoryAttributionIndex, Origin, Sighting, live
 from .batch import Batch, BatchIndex
 from .config import DetectorConfig
 from .extract import Extraction, Extractor
@@ -25,6 +30,9 @@ from .ledger import LedgerView, SessionState
 from .pii import PiiEngine
 from .policy import Policy
 from .stores import InMemorySessionStore, SessionStore, session_key
+
+# Sweeps leave what an event this share of a TTL late (in event time) could still read.
+SWEEP_LATENESS = 0.1
 
 
 def _package_version() -> str:
@@ -53,7 +61,11 @@ class DetectionPipeline:
         self.extractor = Extractor.for_config(cfg, self.pii)
         self.judge = Judge(cfg)
         self.sessions: SessionStore = sessions if sessions is not None else InMemorySessionStore()
-        self.index: AttributionIndex = index if index is not None else InMemoryAttributionIndex()
+        self.index: AttributionIndex = (
+            index
+            if index is not None
+            else InMemoryAttributionIndex(last_step=cfg.index_last_step, ttl=cfg.index_ttl_seconds)
+        )
         self.policy = policy or Policy.from_file(cfg.policy_file)
         # A cache's size changes no verdict, so it is not part of the detector's version.
         settings = cfg.model_dump_json(exclude={"hmac_secret", "extraction_cache_entries"})
@@ -74,7 +86,8 @@ class DetectionPipeline:
         needed = batch.names_needed()
         todo = [ex for i in needed if isinstance(ex := batch.extracted[i], Extraction)]
         batch.set_names(needed, self.extractor.with_names(todo))
-        index = BatchIndex(self.index.lookup(batch.lookup_keys()))
+        cfg = self.config
+        index = BatchIndex(self.index.lookup(batch.lookup_keys()), cfg.index_last_step, cfg.index_ttl_seconds)
         results = batch.apply(index)
         for keys, origin in index.take_records():
             self.index.record(keys, origin)
@@ -91,24 +104,36 @@ class DetectionPipeline:
 
         Evidence is always learned, in event order, so what it contains at an output's turn
         does not depend on how a path cut the stream into batches: the decision is the same
-        in the stream, ``scan`` and ``replay``.
+        in the stream, ``scan`` and ``replay``. A session idle past its TTL before an event
+        reads as new from that event on, as :meth:`state_for` reads it when the batch is
+        applied.
         """
-        seen: dict[tuple[str, str], set[int]] = {}
+        ttl = self.config.session_ttl_seconds
+        # per session: its stored state while still in use, its last event time, and the
+        # evidence the batch taught it since (both as applying the batch will leave them)
+        seen: dict[tuple[str, str], tuple[SessionState | None, float | None, set[int]]] = {}
         needed = []
         for i, ex in enumerate(batch):
-            if not isinstance(ex, Extraction) or not ex.name_keys:
+            if not isinstance(ex, Extraction):
                 continue
             event = ex.event
+            when = event.timestamp.timestamp()
             session = (event.tenant_id, event.session_id)
-            batch_evidence = seen.setdefault(session, set())
+            if session not in seen:
+                stored = self.sessions.get(session_key(*session))
+                seen[session] = (stored, stored.last_seen if stored is not None else None, set())
+            state, last_seen, batch_evidence = seen[session]
+            if last_seen is not None and last_seen < when - ttl:  # idle past its TTL: reads as new
+                state, batch_evidence = None, set()
+            seen[session] = (state, when if last_seen is None else max(last_seen, when), batch_evidence)
+            if not ex.name_keys:
+                continue
             if event.kind is not EventKind.MODEL_OUTPUT:
                 batch_evidence.update(ex.name_keys)
             elif ex.needs_names:
                 unknown = [k for k in ex.name_keys if k not in batch_evidence]
-                if unknown:
-                    state = self.state_for(event)
-                    if not all(state.knows(k) for k in unknown):
-                        needed.append(i)
+                if unknown and (state is None or not all(state.knows(k) for k in unknown)):
+                    needed.append(i)
         return needed
 
     def verdicts(self, events: Iterable[Event], batch_size: int = 64) -> Iterable[Verdict]:
@@ -131,8 +156,12 @@ class DetectionPipeline:
 
     # -- the stateful half ---------------------------------------------------------------
     def state_for(self, event: Event) -> SessionState:
+        """The session's state at the event's time: empty if it was idle for longer than
+        ``session_ttl_seconds`` (a stored row may still exist; the next save replaces it)."""
         state = self.sessions.get(session_key(event.tenant_id, event.session_id))
-        return state if state is not None else SessionState.empty(self.config.ledger)
+        if state is None or state.last_seen < event.timestamp.timestamp() - self.config.session_ttl_seconds:
+            return SessionState.empty(self.config.ledger)
+        return state
 
     def save_state(self, event: Event, state: SessionState) -> None:
         state.last_seen = max(state.last_seen, event.timestamp.timestamp())
@@ -154,9 +183,7 @@ class DetectionPipeline:
             return []  # already judged: a redelivery gets no second verdict
         tenant_terms = self._tenant_term_keys(ex)
         view = LedgerView(state, ex.probe_keys())
-        sightings = index.lookup(
-            [*self.judge.lookup_keys(ex, view), *tenant_terms], as_of=event.timestamp.timestamp()
-        )
+        sightings = self.lookup(index, [*self.judge.lookup_keys(ex, view), *tenant_terms], event)
         known_terms = self._known_terms(event.tenant_id, tenant_terms, sightings)
         judgement = self.judge.judge(ex, view, sightings, known_terms)
         verdict = self._decide(ex, judgement)
@@ -180,6 +207,28 @@ class DetectionPipeline:
             )
         self.save_state(event, state)
         return [verdict]
+
+    def lookup(self, index: AttributionIndex, keys: list[int], event: Event) -> dict[int, Sighting]:
+        """Sightings of ``keys`` as of the event's time that some new session saw within
+        ``index_ttl_seconds`` before it, whichever index answers."""
+        cfg, when = self.config, event.timestamp.timestamp()
+        found = index.lookup(keys, as_of=when)
+        return {k: s for k, s in found.items() if live(s, when, cfg.index_ttl_seconds, cfg.index_last_step)}
+
+    def sweep(self, now: float, lateness: float = SWEEP_LATENESS) -> tuple[int, int]:
+        """Drop idle sessions and expired fingerprints from the pipeline's own stores;
+        returns how many of each.
+
+        What goes is what reads already ignore from event time ``now - lateness * ttl`` on
+        (``lateness`` a share of each TTL), so a sweep changes no verdict while no event
+        processed later is older than that. The index is swept if it can be (the stream
+        sweeps its tables in its own agents).
+        """
+        cfg = self.config
+        sessions = self.sessions.expire(now - cfg.session_ttl_seconds * (1 + lateness))
+        expire = getattr(self.index, "expire", None)
+        fingerprints = int(expire(now - cfg.index_ttl_seconds * (1 + lateness))) if callable(expire) else 0
+        return sessions, fingerprints
 
     def learn(self, ex: Extraction, state: SessionState, index: AttributionIndex) -> None:
         event = ex.event

@@ -22,7 +22,12 @@ class SessionStore(Protocol):
     def put(self, key: str, state: SessionState) -> None: ...
 
     def expire(self, before: float) -> int:
-        """Drop sessions whose last event is older than ``before`` (epoch seconds)."""
+        """Drop sessions whose last event is older than ``before`` (epoch seconds).
+
+        Reclaims space only: the pipeline already reads a session idle for longer than its
+        TTL as empty, so sweeping at ``before`` changes no verdict while no later event of
+        the session is older than ``before + session_ttl_seconds``.
+        """
         ...
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import faust
 
-from bleedwatch.detectors import DeadLetterFactory, DetectionPipeline, Extraction, Sighting
+from bleedwatch.detectors import SWEEP_LATENESS, DeadLetterFactory, DetectionPipeline, Extraction, Sighting
 from bleedwatch.models import DeadLetterReason, Event, EventKind, EventValidationError, parse_event
 
 from . import faust_compat
@@ -166,6 +166,8 @@ class BleedwatchApp:
             self._read_local,
             self.metrics,
             local_reads=settings.local_index_reads,
+            last_step=settings.detector.index_last_step,
+            ttl=settings.detector.index_ttl_seconds,
             lookup_timeout_s=settings.lookup_timeout_s,
             max_wait_s=settings.watermark_max_wait_s,
         )
@@ -183,7 +185,7 @@ class BleedwatchApp:
         app.agent(self.requests_topic, name="bleedwatch.index-requests")(self._index_agent)
         app.agent(self.replies_topic, name="bleedwatch.index-replies")(self._replies_agent)
         app.agent(self.ticks_topic, name="bleedwatch.ticks", isolated_partitions=True)(self._tick_agent)
-        app.timer(interval=max(1.0, self.settings.session_ttl_seconds / 10))(self._send_ticks)
+        app.timer(interval=max(1.0, self.settings.detector.session_ttl_seconds / 10))(self._send_ticks)
         app.timer(interval=0.05)(self._answer_overdue)
         app.on_partitions_revoked.connect(self._on_revoked)  # type: ignore[arg-type]
         app.on_partitions_assigned.connect(self._on_assigned)  # type: ignore[arg-type]
@@ -234,7 +236,8 @@ class BleedwatchApp:
                 batch_size=self.settings.batch_size,
                 idle_mark_interval_s=self.settings.idle_mark_interval_s,
                 on_stale=self._stale,
-                last_step=self.settings.index_last_step,
+                last_step=self.settings.detector.index_last_step,
+                ttl=self.settings.detector.index_ttl_seconds,
             )
             self.tasks[partition] = asyncio.ensure_future(processor.run())
         return sequencer
@@ -316,7 +319,8 @@ class BleedwatchApp:
                 self.index_table,
                 partition,
                 self.partitions,
-                self.settings.index_last_step,
+                self.settings.detector.index_last_step,
+                self.settings.detector.index_ttl_seconds,
                 self.settings.watermark_max_wait_s,
             )
         return handler
@@ -373,30 +377,51 @@ class BleedwatchApp:
         return max(times, default=0.0)
 
     async def _tick_agent(self, stream: faust.StreamT[bytes]) -> None:
+        """Sweep a session partition's idle sessions, in that partition's own event time.
+
+        The pipeline already reads them as empty, so a sweep only reclaims space: it drops a
+        row only once the partition's newest event is a TTL and a tenth past the row's last
+        event, leaving that tenth for events that arrive late in event time. A partition
+        catching up after a rebalance is swept in its own time, not the worker's.
+        """
         store = self.session_store  # the processors' own: a swept row must leave its read cache too
+        ttl = self.settings.detector.session_ttl_seconds
         async for event in stream.events():
             partition = event.message.partition
             processor = self.processors.get(partition)
             if processor is None or processor.event_time == float("-inf"):
                 continue
-            before = processor.event_time - self.settings.session_ttl_seconds
+            before = processor.event_time - ttl * (1 + SWEEP_LATENESS)
             dropped = store.expire_partition(before, partition, self.partitions)
             if dropped:
                 self.metrics.sessions_expired.inc(dropped)
                 log.info("sessions expired", partition=partition, count=dropped)
 
     async def _send_ticks(self) -> None:
+        """Tick each owned session partition (its session sweep), and now and then ask the
+        index agents of the owned fingerprint partitions to sweep.
+
+        A fingerprint partition answers lookups and takes records from every session
+        partition, so deleting a sighting changes no verdict only if no session partition
+        will still read or record it as of a time when it counts. The sweep time is therefore
+        the oldest of this worker's session partitions' event times (none swept while one of
+        them has processed nothing yet), less one more TTL: the partitions of other workers,
+        whose times this worker does not know, may lag its own by up to one TTL (7 days by
+        default) before a sweep could change a verdict. A fingerprint is thus dropped about
+        two TTLs after the last new session saw it.
+        """
         assignment = self.app.consumer.assignment() if self.app.consumer else set()
         owned = sorted(tp.partition for tp in assignment if tp.topic == self.topology.ticks)
         for partition in owned:
             await self.ticks_topic.send(value=b"tick", partition=partition)
-        sweep_every = self.settings.index_ttl_seconds / 50
-        stream_time = self.stream_time
-        if stream_time and time.monotonic() - self._index_swept >= sweep_every:
+        ttl = self.settings.detector.index_ttl_seconds
+        times = [p.event_time for p in (self.processors.get(q) for q in self.assigned_partitions()) if p]
+        oldest = min(times, default=float("-inf"))
+        if oldest > float("-inf") and time.monotonic() - self._index_swept >= ttl / 50:
             # The index agent owning each fingerprint partition sweeps it, so that its deletes
             # reach that partition's changelog. A sweep reads the whole partition: rarely.
             self._index_swept = time.monotonic()
-            request = encode_expire(stream_time - self.settings.index_ttl_seconds, self.partitions)
+            request = encode_expire(oldest - 2 * ttl, self.partitions)
             requests = self.topology.index_requests
             index_owned = sorted(tp.partition for tp in assignment if tp.topic == requests)
             for partition in index_owned:

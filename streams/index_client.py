@@ -67,8 +67,10 @@ class LocalIndexReads:
     waiting for them to travel through Kafka.
     """
 
-    def __init__(self, worker_id: str) -> None:
+    def __init__(self, worker_id: str, last_step: float = 0.0, ttl: float | None = None) -> None:
         self.worker_id = worker_id
+        self.last_step = last_step  # the detector's, so the overlay merges as the table does
+        self.ttl = ttl
         self.ready: set[int] = set()
         self._seq: dict[int, int] = defaultdict(int)
         # per partition: unapplied messages in send order, and per key the number of unapplied
@@ -89,7 +91,7 @@ class LocalIndexReads:
                         overlay[key] = [1, merge_sighting(None, origin)]
                     else:
                         entry[0] += 1
-                        entry[1] = merge_sighting(entry[1], origin)
+                        entry[1] = merge_sighting(entry[1], origin, self.last_step, self.ttl)
         return self._seq[partition]
 
     def applied(self, partition: int, handler: IndexPartition) -> None:
@@ -125,7 +127,7 @@ class LocalIndexReads:
             sighting = decode_sighting(raw) if raw is not None else None
             entry = overlay.get(key)
             if entry is not None:  # folding in what the table already applied changes nothing
-                sighting = merge_sightings(sighting, entry[1])
+                sighting = merge_sightings(sighting, entry[1], self.last_step, self.ttl)
             if sighting is not None:
                 found[key] = sighting
         return found
@@ -148,6 +150,8 @@ class IndexClient:
         metrics: Metrics,
         *,
         local_reads: bool = True,
+        last_step: float = 0.0,
+        ttl: float | None = None,
         lookup_timeout_s: float = 10.0,
         max_wait_s: float = 5.0,
     ) -> None:
@@ -157,7 +161,7 @@ class IndexClient:
         self.handlers = handlers  # index partitions this worker serves (the index agent's)
         self._read_local = read_local
         self.metrics = metrics
-        self.local = LocalIndexReads(uuid.uuid4().hex)
+        self.local = LocalIndexReads(uuid.uuid4().hex, last_step, ttl)
         self.local_reads = local_reads
         self.lookup_timeout_s = lookup_timeout_s
         self.max_wait_s = max_wait_s

@@ -53,6 +53,7 @@ class IndexPartition:
         index_partition: int,
         partitions: int,
         last_step: float = 0.0,
+        ttl: float | None = None,
         max_wait_s: float = 5.0,
         clock: Callable[[], float] | None = None,
     ) -> None:
@@ -62,6 +63,7 @@ class IndexPartition:
         self.index_partition = index_partition
         self.partitions = partitions
         self.last_step = last_step  # see merge_sighting
+        self.ttl = ttl  # the detector's index TTL: a record of an expired sighting starts anew
         self.max_wait_s = max_wait_s
         self.clock = clock or time.monotonic
         # What the table holds: marks applied from the topic, after the records they cover.
@@ -141,7 +143,7 @@ class IndexPartition:
                     raw = table.get(table_key(key))
                     loaded[key] = decode_sighting(raw) if raw is not None else None
                 current = loaded[key]
-                merged = merge_sighting(current, origin, self.last_step)
+                merged = merge_sighting(current, origin, self.last_step, self.ttl)
                 if merged is not current:
                     loaded[key] = merged
                     changed.add(key)

@@ -39,7 +39,8 @@ class Metrics:
         )
         self.fingerprints_expired = Counter(
             "bleedwatch_fingerprints_expired_total",
-            "fingerprints forgotten by the index after index_ttl_seconds of event time",
+            "fingerprints swept from the index (about two detector.index_ttl_seconds of event time "
+            "after the last new session saw them; lookups ignore them after one)",
             registry=r,
         )
         self.local_lookups = Counter(

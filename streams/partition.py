@@ -84,6 +84,7 @@ class PartitionProcessor:
         idle_mark_interval_s: float = 0.05,
         on_stale: Callable[[int, set[str]], None] | None = None,
         last_step: float = 0.0,
+        ttl: float | None = None,
     ) -> None:
         self.partition = partition
         self.sequencer = sequencer
@@ -95,7 +96,8 @@ class PartitionProcessor:
         self.batch_size = batch_size
         self.idle_mark_interval_s = idle_mark_interval_s
         self.on_stale = on_stale
-        self.last_step = last_step
+        self.last_step = last_step  # the detector's index_last_step and index_ttl_seconds
+        self.ttl = ttl
         # batches handed out by the sequencer and not fully applied: [items, applied so far]
         self._inflight: deque[list[Any]] = deque()
         self._fetched = float("-inf")  # caught up as of this wall time (only moves forward)
@@ -184,7 +186,7 @@ class PartitionProcessor:
                 batch.set_names(needed, await self.extraction.add_names(todo))
                 self.metrics.ner_outputs.inc(len(needed))
                 self.metrics.ner_seconds.observe(time.perf_counter() - started)
-            index = BatchIndex(last_step=self.last_step)
+            index = BatchIndex(last_step=self.last_step, ttl=self.ttl)
             steps = 0
             while not batch.done:
                 outputs = batch.remaining_outputs()

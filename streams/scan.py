@@ -27,13 +27,22 @@ class ScanStats:
 
 
 class Scanner:
-    """Turns raw lines into verdicts and dead-letter records, batching NER across lines."""
+    """Turns raw lines into verdicts and dead-letter records, batching NER across lines.
 
-    def __init__(self, pipeline: DetectionPipeline, batch_size: int = 64) -> None:
+    Every ``sweep_every`` events (0: never) the pipeline's in-memory stores drop what reads
+    already ignore as of the latest event time seen (:meth:`DetectionPipeline.sweep`), so
+    memory stays bounded on long histories; no verdict changes unless a later event is more
+    than a tenth of a TTL older than that.
+    """
+
+    def __init__(self, pipeline: DetectionPipeline, batch_size: int = 64, sweep_every: int = 10_000) -> None:
         self.pipeline = pipeline
         self.dead_letters = DeadLetterFactory(pipeline.hasher, pipeline.pii)
         self.batch_size = batch_size
+        self.sweep_every = sweep_every
         self.stats = ScanStats()
+        self._latest: float | None = None  # the latest event time seen
+        self._unswept = 0  # events since the last sweep
 
     def scan(
         self,
@@ -79,6 +88,7 @@ class Scanner:
     def _flush(self, pending: list[Event | DeadLetter]) -> Iterator[Verdict | DeadLetter]:
         events = [p for p in pending if isinstance(p, Event)]
         results = iter(self.pipeline.process_batch(events))
+        self._sweep(events)
         for item in pending:
             if isinstance(item, DeadLetter):
                 yield item
@@ -89,3 +99,13 @@ class Scanner:
                 action = verdict.action.value
                 self.stats.actions[action] = self.stats.actions.get(action, 0) + 1
                 yield verdict
+
+    def _sweep(self, events: list[Event]) -> None:
+        if not events:
+            return
+        latest = max(e.timestamp.timestamp() for e in events)
+        self._latest = latest if self._latest is None else max(self._latest, latest)
+        self._unswept += len(events)
+        if self.sweep_every and self._unswept >= self.sweep_every:
+            self._unswept = 0
+            self.pipeline.sweep(self._latest)

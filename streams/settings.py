@@ -58,20 +58,6 @@ class Settings(BaseSettings):
     detector: DetectorConfig = Field(default_factory=DetectorConfig)
     store: str = Field(default="rocksdb://", description="Faust table store: rocksdb:// or memory://")
     data_dir: Path = Path(".bleedwatch")
-    session_ttl_seconds: float = Field(default=3600.0, gt=0)
-    index_ttl_seconds: float = Field(
-        default=7 * 86400.0,
-        gt=0,
-        description="event-time seconds a fingerprint stays attributable after the last new "
-        "session saw it (up to 1% longer: see index_last_step); bounds the fingerprints table",
-    )
-
-    @property
-    def index_last_step(self) -> float:
-        """A fingerprint's last-seen time moves in steps of 1% of its TTL, so that a new
-        session seeing a known fingerprint rewrites nothing (no changelog message)."""
-        return self.index_ttl_seconds / 100
-
     grace_ms: int = Field(
         default=1000,
         ge=0,

@@ -5,8 +5,9 @@
 
 Runs the detection pipeline (the same code the worker runs) over a lazily generated stream:
 ``--sessions`` sessions of ``events / sessions`` events each, ``--concurrent`` of them open at
-a time, one event every ``--step`` seconds of event time. Like the worker's tick agent, it
-expires idle sessions and old fingerprints by event time. At each checkpoint it prints live
+a time, one event every ``--step`` seconds of event time. The TTLs are the detector's
+(``--session-ttl``, ``--index-ttl``); with ``--ttl`` the pipeline's sweep drops what reads
+already ignore, as the worker's tick and index agents do (``--no-ttl``: nothing is swept). At each checkpoint it prints live
 sessions, the stored size of a session (the bytes a worker's table row holds), index entries
 and the process's resident memory.
 """
@@ -24,7 +25,12 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from bleedwatch.detectors import DetectionPipeline, InMemoryAttributionIndex, InMemorySessionStore
+from bleedwatch.detectors import (
+    DetectionPipeline,
+    DetectorConfig,
+    InMemoryAttributionIndex,
+    InMemorySessionStore,
+)
 from bleedwatch.models import Event, EventKind
 
 from .traffic import TOPICS
@@ -146,8 +152,10 @@ def main() -> None:
 
     console = Console()
     sessions = InMemorySessionStore()
-    index = InMemoryAttributionIndex(last_step=args.index_ttl / 100)  # as the stream's index agents
-    pipeline = DetectionPipeline(sessions=sessions, index=index)
+    config = DetectorConfig(session_ttl_seconds=args.session_ttl, index_ttl_seconds=args.index_ttl)
+    # stepped and expiring as the stream's index agents
+    index = InMemoryAttributionIndex(last_step=config.index_last_step, ttl=config.index_ttl_seconds)
+    pipeline = DetectionPipeline(config, sessions=sessions, index=index)
     every = max(1, args.events // args.checkpoints)
     sweep_every = 10_000
     table = Table(
@@ -170,8 +178,7 @@ def main() -> None:
             progress.advance(task, len(batch))
             batch = []
             if args.ttl and done % sweep_every < args.batch:
-                sessions.expire(now - args.session_ttl)
-                index.expire(now - args.index_ttl)
+                pipeline.sweep(now)
             if done % every < args.batch:
                 gc.collect()
                 sizes = [len(s.to_bytes()) for s in sessions.values()][:: max(1, len(sessions) // 500)]

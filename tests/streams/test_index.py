@@ -205,3 +205,29 @@ def test_local_reads_overlay_this_workers_unapplied_records_until_the_agent_appl
     assert local.read(2, [6, 10], stored) == found
     local.revoked(2)
     assert 2 not in local.ready
+
+
+def test_the_index_handler_the_batch_overlay_and_local_reads_expire_as_the_detector_does() -> None:
+    step, ttl = 10.0, 100.0
+    old = Origin("bank", "s1", "e1", EventKind.TOOL_TRACE, 0.0)
+    again = Origin("bank", "s2", "e2", EventKind.TOOL_TRACE, 200.0)  # after the sighting expired
+    table: dict[bytes, bytes] = {}
+    handler = _handler(table, 3, last_step=step, ttl=ttl)
+    handler.handle(decode_request(encode_record([([7], old)])))
+
+    def stored(key: int) -> bytes | None:
+        return table.get(table_key(key))
+
+    batch = BatchIndex({7: decode_sighting(stored(7) or b"")}, last_step=step, ttl=ttl)
+    assert set(batch.lookup([7], as_of=109.0)) == {7} and batch.lookup([7], as_of=111.0) == {}
+    batch.record([7], again)  # a new sighting, not the old one with a new "last"
+    assert batch.lookup([7], as_of=250.0)[7].first.session_id == "s2"
+
+    local = LocalIndexReads("me", last_step=step, ttl=ttl)
+    local.applied(3, handler)
+    seq = local.sent(3, [([7], again)])
+    assert local.read(3, [7], stored)[7].first.session_id == "s2"  # the overlay folds in the same way
+    handler.handle(decode_request(encode_record([([7], again)], "me", seq)))
+    local.applied(3, handler)
+    assert decode_sighting(stored(7) or b"").first.session_id == "s2"
+    assert local.read(3, [7], stored)[7].first.session_id == "s2"
