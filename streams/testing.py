@@ -71,21 +71,24 @@ def read_verdicts(
     topic: str,
     expected: Collection[str],
     settle_s: float = 5.0,
-    idle_s: float = 60.0,
+    idle_s: float = 30.0,
+    startup_s: float = 120.0,
     timeout_s: float = 600.0,
 ) -> list[dict[str, Any]]:
     """Every JSON value of ``topic`` until each of ``expected`` (event ids) has a first verdict
     (revision 0) and nothing new came for ``settle_s``, so that late duplicates and follow-ups
-    are read too. Gives up once nothing new came for ``idle_s`` (counted from the start too:
-    workers take a while to start) or after ``timeout_s``."""
+    are read too. Gives up when nothing came in the first ``startup_s`` (workers take a while
+    to start), when nothing new came for ``idle_s`` after that, or after ``timeout_s``."""
     wanted = set(expected)
     judged: set[str] = set()
     values: list[dict[str, Any]] = []
     last = [time.monotonic()]
 
-    def stop(seen: list[Any]) -> bool:
+    def stop(_: list[Any]) -> bool:
         quiet = time.monotonic() - last[0]
-        return (quiet > settle_s and wanted <= judged) or quiet > idle_s
+        if not values:
+            return quiet > startup_s
+        return quiet > (settle_s if wanted <= judged else idle_s)
 
     for record in consume(settings, [topic], stop=stop, timeout_s=timeout_s):
         value = orjson.loads(record.value)
