@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import orjson
 
@@ -13,6 +14,9 @@ from bleedwatch.models import EventKind
 
 from .settings import Settings
 from .topology import Topology, session_partition_key
+
+KeyMode = Literal["session", "empty", "random"]
+KEY_MODES: tuple[KeyMode, ...] = ("session", "empty", "random")
 
 
 @dataclass(slots=True)
@@ -54,8 +58,17 @@ def produce_lines(
     rate: float | None = None,
     on_sent: Callable[[], None] | None = None,
     producer: Any = None,
+    *,
+    keys: KeyMode = "session",
 ) -> ProduceStats:
-    """Publish each event to its kind's input topic, keyed by session; ``rate`` in events/s."""
+    """Publish each event to its kind's input topic; ``rate`` in events/s.
+
+    ``keys`` is the Kafka key each event is sent with: ``"session"`` (the default) the
+    session's partition key; ``"empty"`` no key (None); ``"random"`` a random 16-hex key per
+    event. The last two stand for producers that key by something else than the session.
+    """
+    if keys not in KEY_MODES:
+        raise ValueError(f"keys must be one of {', '.join(KEY_MODES)}, not {keys!r}")
     topology = Topology(settings)
     own = producer is None
     producer = producer or make_producer(settings)
@@ -77,8 +90,13 @@ def produce_lines(
                 pause = next_at - time.perf_counter()
                 if pause > 0:
                     time.sleep(pause)
+            sent_key: bytes | None = key
+            if keys == "empty":
+                sent_key = None
+            elif keys == "random":
+                sent_key = os.urandom(8).hex().encode()
             stats.send_times[event_id] = time.time()
-            producer.send(topic, key=key, value=line)
+            producer.send(topic, key=sent_key, value=line)
             stats.sent += 1
             stats.by_topic[topic] = stats.by_topic.get(topic, 0) + 1
             if on_sent:
