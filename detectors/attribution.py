@@ -205,11 +205,11 @@ def live(sighting: Sighting, when: float, ttl: float | None, last_step: float = 
     """Whether a lookup as of event time ``when`` counts the sighting: some session newly saw
     it within ``ttl`` seconds before ``when`` (``ttl`` None: always).
 
-    The stored ``last`` is read, not the view :meth:`Sighting.as_of` gives: when a session saw
-    the fingerprint after ``when`` (a stream partition ahead of the one judging), the
-    sighting counts, as it would if that later session had seen it at ``when``. The latest
-    sighting before ``when`` is not known then; on every path that judges in event-time
-    order it changes nothing.
+    When a session saw the fingerprint after ``when`` (a stream partition ahead of the one
+    judging), the sighting counts, as if that later session had seen it at ``when``: how long
+    before ``when`` the latest earlier session saw it is not known then (``last`` keeps only
+    the latest). A view from :meth:`Sighting.as_of`, its ``last`` clipped to ``when``, gives
+    the same answer. On every path that judges in event-time order this changes nothing.
     """
     return ttl is None or not expired(sighting, when - ttl, last_step)
 
