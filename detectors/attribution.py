@@ -120,18 +120,30 @@ def merge_sighting(
             return current
     first = origin if origin.ts < current.first.ts else current.first
     seen = dict(current.sessions)
+    # The caps keep the earliest sessions (and tenants) in event time, not the first merged:
+    # partitions record at different paces, and what a lookup as of t sees must not depend
+    # on which session happened to be merged first.
     sessions = seen.get(origin.tenant_id)
     if sessions is None:
         if len(seen) < TENANT_CAP:
             seen[origin.tenant_id] = ((origin.session_id, origin.ts),)
+        else:
+            latest = max(seen, key=lambda t: (min(ts for _, ts in seen[t]), t))
+            if origin.ts < min(ts for _, ts in seen[latest]):
+                del seen[latest]
+                seen[origin.tenant_id] = ((origin.session_id, origin.ts),)
     else:
         known = dict(sessions)
         if origin.session_id in known:
             if origin.ts < known[origin.session_id]:
                 known[origin.session_id] = origin.ts
-                seen[origin.tenant_id] = tuple(known.items())
-        elif len(sessions) < SESSION_CAP:
-            seen[origin.tenant_id] = (*sessions, (origin.session_id, origin.ts))
+        else:
+            known[origin.session_id] = origin.ts
+            if len(known) > SESSION_CAP:
+                del known[max(known, key=lambda s: (known[s], s))]
+        kept = tuple(sorted(known.items(), key=lambda x: (x[1], x[0])))
+        if kept != tuple(sorted(sessions, key=lambda x: (x[1], x[0]))):
+            seen[origin.tenant_id] = kept
     later = _bucket(origin.ts, last_step) > _bucket(current.last, last_step)
     last = origin.ts if later else current.last
     if first is current.first and seen == current.sessions and last == current.last:
