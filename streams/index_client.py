@@ -230,8 +230,7 @@ class IndexClient:
 
     def record(self, records: list[tuple[list[int], Origin]], mark: Mark) -> None:
         """Queue a step's records, each index partition's with the mark, and the mark alone
-        to the partitions the step recorded nothing in. Local handlers take the mark at once:
-        the overlay already holds the records it covers."""
+        to the partitions the step recorded nothing in."""
         by_partition = dict(records_by_partition(records, self.partitions))
         local = self.local
         for partition in range(self.partitions):
@@ -242,6 +241,6 @@ class IndexClient:
             else:
                 self._send_soon(encode_mark(mark), partition)
         self.metrics.marks_sent.inc(self.partitions)
-        for partition, handler in self.handlers.items():
-            if partition in local.ready:
-                handler.own_mark(mark)
+        # Local reads count this mark only once the index agent applies it, after the records
+        # it covers: records sent before the partition was served here are not overlaid, so
+        # counting the mark on sending judged a backlog's outputs before their sources.
