@@ -39,8 +39,9 @@ from bleedwatch.models import (
 )
 
 from .dashboard import DashboardState, page
-from .extraction_pool import add_names, attach, extract, start_pool
+from .extraction_pool import ExtractionSupervisor, ExtractionUnavailable, add_names, attach, extract
 from .faust_store import TableSessionStore
+from .health import Health
 from .logs import get_logger
 from .metrics import Metrics
 from .remote_index import (
@@ -55,8 +56,9 @@ from .remote_index import (
     table_key,
 )
 from .scheduling import ProduceTimeOrder
-from .sequencer import PartitionSequencer, Pending
+from .sequencer import PartitionSequencer, Pending, oldest_arrival
 from .settings import Settings
+from .supervision import FatalExit, RestartBudget, TaskSupervisor, next_while_alive
 from .topology import Topology
 
 log = get_logger("bleedwatch.worker")
@@ -117,7 +119,29 @@ class BleedwatchApp:
         self._end_offsets: dict[TP, tuple[int, float]] = {}  # end offset, wall time read
         self._reading_ends: dict[int, asyncio.Future[None]] = {}
         self.processors: dict[int, asyncio.Future[None]] = {}
-        self.executor = start_pool(settings.detector)
+        # Supervision: a dead extraction process or partition task is restarted (within a
+        # budget), /healthz reports what is down, and a fatal failure exits the worker non-zero.
+        self.health = Health(
+            settings.healthz_max_event_age_s, lambda: oldest_arrival(self.sequencers.values())
+        )
+        self.fatal = FatalExit(
+            self.health, lambda exc: self.app.crash(exc), linger_s=settings.fatal_exit_delay_s
+        )
+        self.tasks = TaskSupervisor(
+            self.health,
+            RestartBudget(settings.task_max_restarts, settings.task_restart_window_s),
+            self.fatal,
+            on_restart=self.metrics.task_restarts.inc,
+        )
+        self.extraction = ExtractionSupervisor(
+            settings.detector,
+            max_restarts=settings.extraction_max_restarts,
+            restart_window_s=settings.extraction_restart_window_s,
+            health=self.health,
+            on_restart=self.metrics.extraction_restarts.inc,
+            on_failed=self.fatal,
+        )
+        self.extraction.start()
         self.app = faust.App(
             self.topology.app_id,
             broker=_broker_urls(settings),
@@ -178,6 +202,7 @@ class BleedwatchApp:
         app.agent(self.ticks_topic, name="bleedwatch.ticks", isolated_partitions=True)(self._tick_agent)
         app.timer(interval=max(1.0, self.settings.session_ttl_seconds / 10))(self._send_ticks)
         app.on_partitions_revoked.connect(self._on_revoked)  # type: ignore[arg-type]
+        app.task(self.extraction.watch)  # restarts an extraction process that dies while idle
         # Faust turns a page function into a View method: it must be a plain function.
         metrics_page, health_page = self._metrics_page, self._health_page
         board, html = self.dashboard, page()
@@ -232,7 +257,12 @@ class BleedwatchApp:
             sequencer = self.sequencers[partition] = PartitionSequencer(
                 topics, self.settings.grace_ms / 1000, lambda topic: self._end_offset(topic, partition)
             )
-            self.processors[partition] = asyncio.ensure_future(self._run_partition(partition, sequencer))
+            self.tasks.start(
+                f"partition {partition}",
+                lambda: self._run_partition(partition, sequencer),
+                wanted=lambda: self.sequencers.get(partition) is sequencer,  # not revoked meanwhile
+                track=lambda task: self.processors.__setitem__(partition, task),
+            )
         return sequencer
 
     def _end_offset(self, topic: str, partition: int) -> tuple[int, float] | None:
@@ -291,26 +321,35 @@ class BleedwatchApp:
         """Two stages: extraction (stateless, in the child process) runs one batch ahead of
         judging, which looks up the index, applies in order and emits."""
         extracted: asyncio.Queue[Batch] = asyncio.Queue(maxsize=1)
-        extractor = asyncio.ensure_future(self._extract_ahead(partition, sequencer, extracted))
+        inflight: list[list[Pending]] = []  # batches released by the sequencer, not yet done
+        extractor = asyncio.ensure_future(self._extract_ahead(partition, sequencer, extracted, inflight))
         try:
             while True:
-                ready, future, released = await extracted.get()
+                ready, future, released = await next_while_alive(extracted, extractor)
                 try:
                     await self._process(ready, future, released)
-                except asyncio.CancelledError:
-                    raise
+                except (asyncio.CancelledError, ExtractionUnavailable):
+                    raise  # no extraction: the worker exits, the batch is redelivered
                 except Exception as exc:
                     log.error("batch failed", partition=partition, error=type(exc).__name__)
                     for item in ready:
                         self._processing_error(item.message, item.event, exc)
                         item.message.ack()
+                inflight.pop(0)
+        except Exception:
+            # dying unexpectedly (supervised: a new task takes over): unacked events go back
+            sequencer.requeue(i for batch in inflight for i in batch if not i.message.message.acked)
+            raise
         finally:
             extractor.cancel()
 
     async def _extract_ahead(
-        self, partition: int, sequencer: PartitionSequencer, out: asyncio.Queue[Batch]
+        self,
+        partition: int,
+        sequencer: PartitionSequencer,
+        out: asyncio.Queue[Batch],
+        inflight: list[list[Pending]],
     ) -> None:
-        loop = asyncio.get_running_loop()
         while True:
             expired = sequencer.grace_expired
             ready = sequencer.pop_ready(self.settings.batch_size)
@@ -324,12 +363,13 @@ class BleedwatchApp:
                     )
                 await sequencer.wait(0.005)
                 continue
+            inflight.append(ready)
             self.metrics.batch_size.observe(len(ready))
             released = time.monotonic()
             sequenced = self.metrics.stage_seconds.labels("sequence")
             for item in ready:
                 sequenced.observe(released - item.arrived)
-            future = loop.run_in_executor(self.executor, extract, [item.event for item in ready])
+            future = asyncio.ensure_future(self.extraction.run(extract, [item.event for item in ready]))
             future.add_done_callback(self._extraction_timer(time.perf_counter()))
             await out.put((ready, future, released))
 
@@ -413,14 +453,10 @@ class BleedwatchApp:
         return sorted(tp.partition for tp in assignment if tp.topic == outputs)
 
     async def _health_page(self, web: Any, request: Any) -> Any:
-        return web.json(
-            {
-                "status": "ok",
-                "assigned": self.assigned_partitions(),
-                "stream_time": self.stream_time,
-                "buffered": self._buffered(),
-            }
+        status, body = self.health.report(
+            assigned=self.assigned_partitions(), stream_time=self.stream_time, buffered=self._buffered()
         )
+        return web.json(body, status=status)
 
     # -- processing --------------------------------------------------------------------------
     def _parse(self, kind: EventKind, events: Sequence[Any]) -> list[tuple[Any, Event]]:
@@ -523,11 +559,8 @@ class BleedwatchApp:
         needed = self.pipeline.names_needed(extracted)
         if needed:
             started = time.perf_counter()
-            loop = asyncio.get_running_loop()
             todo = [ex for i in needed if isinstance(ex := extracted[i], Extraction)]
-            named = attach(
-                await loop.run_in_executor(self.executor, add_names, todo), [ex.event for ex in todo]
-            )
+            named = attach(await self.extraction.run(add_names, todo), [ex.event for ex in todo])
             for i, ex in zip(needed, named, strict=True):
                 extracted[i] = ex
             self.metrics.ner_outputs.inc(len(needed))
