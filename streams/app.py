@@ -338,6 +338,7 @@ class BleedwatchApp:
                 inflight.pop(0)
         except Exception:
             # dying unexpectedly (supervised: a new task takes over): unacked events go back
+            extractor.cancel()
             sequencer.requeue(i for batch in inflight for i in batch if not i.message.message.acked)
             raise
         finally:

@@ -204,7 +204,7 @@ class ExtractionSupervisor:
                 return
             await _exited(process.sentinel)
             if self._pool is pool and self.failure is None:
-                await self._restart(pool, f"the process exited (status {process.exitcode})")
+                await self._restart(pool, _exit_reason(process.exitcode))
 
     def shutdown(self) -> None:
         if self._pool is not None:
@@ -248,6 +248,18 @@ class ExtractionSupervisor:
         log.error("extraction process could not be restarted", reason=reason)
         if self.on_failed is not None:
             self.on_failed(self.COMPONENT, reason)
+
+
+def _exit_reason(code: int | None) -> str:
+    """How a process ended, when known (the pool's own thread may have reaped it first)."""
+    if code is None:
+        return "the process exited"
+    if code < 0:
+        try:
+            return f"the process was killed ({signal.Signals(-code).name})"
+        except ValueError:
+            pass
+    return f"the process exited (status {code})"
 
 
 async def _exited(sentinel: int) -> None:

@@ -161,8 +161,11 @@ class PartitionSequencer:
 
     async def wait(self, timeout: float) -> None:
         self._wakeup.clear()
+        # not wait_for: on Python 3.11 it swallows a cancellation that coincides with a wake-up,
+        # and a cancelled partition's extraction stage went on popping events
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wakeup.wait(), timeout)
+            async with asyncio.timeout(timeout):
+                await self._wakeup.wait()
 
 
 def oldest_arrival(sequencers: Iterable[PartitionSequencer]) -> float | None:

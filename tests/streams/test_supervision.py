@@ -266,7 +266,7 @@ def test_the_watch_restarts_a_process_that_dies_while_idle(bare_pools: Any) -> N
 
     try:
         asyncio.run(scenario())
-        assert restarts == [1] and failed == []
+        assert restarts == [1] and failed == [] and health.report()[0] == 200
     finally:
         supervisor.shutdown()
 
@@ -316,3 +316,20 @@ def test_the_real_child_initializer_honours_the_fault_file(tmp_path: Any, monkey
     monkeypatch.setenv(extraction_pool.FAULT_START_FAIL_FILE, str(fault))
     with pytest.raises(RuntimeError, match="injected"):
         extraction_pool._initialise(DetectorConfig().model_dump_json())
+
+
+def test_a_cancelled_sequencer_wait_is_cancelled_even_when_woken_at_the_same_time() -> None:
+    """A partition's extraction stage is cancelled when its task dies or its partition is
+    revoked; it must stop, not go on popping events (``wait_for`` on 3.11 lost this cancel)."""
+    from bleedwatch.streams.sequencer import PartitionSequencer
+
+    async def scenario() -> bool:
+        sequencer = PartitionSequencer(["t"], 1.0, lambda topic: None)
+        waiting = asyncio.ensure_future(sequencer.wait(5.0))
+        await asyncio.sleep(0)  # now suspended in the wait
+        sequencer.wake()  # e.g. events put back, or new ones pushed
+        waiting.cancel()
+        await asyncio.gather(waiting, return_exceptions=True)
+        return waiting.cancelled()
+
+    assert asyncio.run(scenario())
