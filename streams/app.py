@@ -27,8 +27,9 @@ from bleedwatch.models import DeadLetterReason, Event, EventKind, EventValidatio
 from . import faust_compat
 from .dashboard import DashboardState
 from .emit import Emitter, FaustSink
-from .extraction_pool import add_names, attach, extract, start_pool
+from .extraction_pool import ExtractionSupervisor, add_names, attach, extract
 from .faust_store import TableSessionStore
+from .health import Health
 from .index_client import IndexClient
 from .index_codec import CodecError, decode_reply, decode_request, encode_expire, table_key
 from .index_server import Answer, IndexPartition
@@ -36,8 +37,9 @@ from .logs import get_logger
 from .metrics import Metrics
 from .partition import PartitionProcessor
 from .scheduling import ProduceTimeOrder
-from .sequencer import PartitionSequencer
+from .sequencer import PartitionSequencer, oldest_arrival
 from .settings import Settings
+from .supervision import FatalExit, RestartBudget, TaskSupervisor
 from .topology import Topology
 from .web import add_pages
 
@@ -74,19 +76,18 @@ def _credentials(settings: Settings) -> Any:
 
 
 class PoolExtraction:
-    """The extraction port over the worker's extraction process."""
+    """The extraction port over the worker's supervised extraction process (a dead child is
+    restarted and the work in flight runs again)."""
 
-    def __init__(self, executor: Any) -> None:
-        self.executor = executor
+    def __init__(self, supervisor: ExtractionSupervisor) -> None:
+        self.supervisor = supervisor
 
     async def extract(self, events: Sequence[Event]) -> list[Extraction | Exception]:
-        loop = asyncio.get_running_loop()
-        return attach(await loop.run_in_executor(self.executor, extract, list(events)), events)
+        return attach(await self.supervisor.run(extract, list(events)), events)
 
     async def add_names(self, extractions: Sequence[Extraction]) -> list[Extraction | Exception]:
-        loop = asyncio.get_running_loop()
         events = [ex.event for ex in extractions]
-        return attach(await loop.run_in_executor(self.executor, add_names, list(extractions)), events)
+        return attach(await self.supervisor.run(add_names, list(extractions)), events)
 
 
 def build_faust_app(settings: Settings, topology: Topology) -> faust.App:
@@ -129,8 +130,27 @@ class BleedwatchApp:
         self.tasks: dict[int, asyncio.Future[None]] = {}
         self._end_offsets: dict[faust_compat.TP, tuple[int, float]] = {}  # end offset, wall time read
         self._reading_ends: dict[int, asyncio.Future[None]] = {}
-        self.extraction = PoolExtraction(start_pool(settings.detector))
         self.app = app = build_faust_app(settings, topology)
+        self.health = Health(
+            settings.healthz_max_event_age_s, oldest_arrival=lambda: oldest_arrival(self.sequencers.values())
+        )
+        self.fatal = FatalExit(self.health, crash=self.app.crash, linger_s=settings.fatal_exit_delay_s)
+        self.task_supervisor = TaskSupervisor(
+            self.health,
+            RestartBudget(settings.task_max_restarts, settings.task_restart_window_s),
+            self.fatal,
+            on_restart=self.metrics.task_restarts.inc,
+        )
+        self.supervisor = ExtractionSupervisor(
+            settings.detector,
+            max_restarts=settings.extraction_max_restarts,
+            restart_window_s=settings.extraction_restart_window_s,
+            health=self.health,
+            on_restart=self.metrics.extraction_restarts.inc,
+            on_failed=self.fatal,
+        )
+        self.supervisor.start()
+        self.extraction = PoolExtraction(self.supervisor)
         inputs = topology.inputs.items()
         self.input_topics = {kind: self._topic(name, self.partitions) for kind, name in inputs}
         self.verdicts_topic = self._topic(topology.verdicts)
@@ -187,6 +207,7 @@ class BleedwatchApp:
         app.agent(self.ticks_topic, name="bleedwatch.ticks", isolated_partitions=True)(self._tick_agent)
         app.timer(interval=max(1.0, self.settings.detector.session_ttl_seconds / 10))(self._send_ticks)
         app.timer(interval=0.05)(self._answer_overdue)
+        app.task(self.supervisor.watch)
         app.on_partitions_revoked.connect(self._on_revoked)  # type: ignore[arg-type]
         app.on_partitions_assigned.connect(self._on_assigned)  # type: ignore[arg-type]
         add_pages(app, self.metrics, self.dashboard, self._health)
@@ -239,7 +260,12 @@ class BleedwatchApp:
                 last_step=self.settings.detector.index_last_step,
                 ttl=self.settings.detector.index_ttl_seconds,
             )
-            self.tasks[partition] = asyncio.ensure_future(processor.run())
+            self.task_supervisor.start(
+                f"partition {partition}",
+                processor.run,
+                wanted=lambda: self.processors.get(partition) is processor,
+                track=lambda task: self.tasks.__setitem__(partition, task),
+            )
         return sequencer
 
     def _end_offset(self, topic: str, partition: int) -> tuple[int, float] | None:
@@ -436,12 +462,9 @@ class BleedwatchApp:
         return sorted(tp.partition for tp in assignment if tp.topic == outputs)
 
     def _health(self) -> tuple[int, dict[str, Any]]:
-        return 200, {
-            "status": "ok",
-            "assigned": self.assigned_partitions(),
-            "stream_time": self.stream_time,
-            "buffered": self._buffered(),
-        }
+        return self.health.report(
+            assigned=self.assigned_partitions(), stream_time=self.stream_time, buffered=self._buffered()
+        )
 
     # -- input ---------------------------------------------------------------------------------
     def _parse(self, kind: EventKind, events: Sequence[Any]) -> list[tuple[Any, Event]]:

@@ -110,6 +110,16 @@ class Metrics:
         self.sessions_expired = Counter(
             "bleedwatch_sessions_expired_total", "sessions dropped by TTL", registry=r
         )
+        self.extraction_restarts = Counter(
+            "bleedwatch_extraction_restarts_total",
+            "extraction processes started again after the previous one died",
+            registry=r,
+        )
+        self.task_restarts = Counter(
+            "bleedwatch_task_restarts_total",
+            "partition tasks started again after dying of an unexpected error",
+            registry=r,
+        )
         self.assigned_partitions = Gauge(
             "bleedwatch_assigned_partitions",
             "session partitions owned by this worker",

@@ -32,6 +32,7 @@ from .index_client import LookupResult
 from .index_codec import Mark
 from .metrics import Metrics
 from .sequencer import PartitionSequencer, Pending
+from .supervision import next_while_alive
 
 # A batch handed out by the sequencer, its extraction under way, and when it was released.
 Extracting = tuple[list[Pending], "asyncio.Task[Any]", float]
@@ -140,8 +141,15 @@ class PartitionProcessor:
         ahead = asyncio.ensure_future(self._extract_ahead(extracted))
         try:
             while True:
-                items, task, released = await extracted.get()
+                items, task, released = await next_while_alive(extracted, ahead)
                 await self.process(items, task, released)
+        except Exception:
+            # A supervisor restarts this loop: what was handed out and not applied goes back.
+            ahead.cancel()
+            for items, applied in self._inflight:
+                self.sequencer.requeue(items[applied:])
+            self._inflight.clear()
+            raise
         finally:
             ahead.cancel()
 
@@ -206,7 +214,9 @@ class PartitionProcessor:
             if steps > 1:
                 self.metrics.watermark_steps.inc(steps - 1)
             self.metrics.stage_seconds.labels("judge").observe(time.monotonic() - extracted_at)
-        finally:
+        except BaseException:
+            raise  # the batch stays in flight: run() puts back what it did not apply
+        else:
             if self._inflight and self._inflight[0] is entry:
                 self._inflight.popleft()
 

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -61,11 +62,42 @@ class WorkerProcess:
         return self
 
     def health(self) -> dict[str, Any] | None:
+        """The body of ``/healthz`` (healthy or not), or None while it does not answer."""
+        answer = self.health_status()
+        return answer[1] if answer else None
+
+    def health_status(self) -> tuple[int, dict[str, Any]] | None:
+        """``/healthz``'s HTTP status (200, or 503 with ``problems``) and body; None if no answer."""
+        url = f"http://127.0.0.1:{self.port}/healthz"
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=2) as reply:
-                return json.loads(reply.read())  # type: ignore[no-any-return]
+            with urllib.request.urlopen(url, timeout=2) as reply:
+                return int(reply.status), json.loads(reply.read())
+        except urllib.error.HTTPError as error:
+            try:
+                return int(error.code), json.loads(error.read())
+            except ValueError:
+                return int(error.code), {}
         except OSError:
             return None
+
+    def children(self) -> list[tuple[int, str]]:
+        """(pid, command line) of the worker's child processes (Linux /proc)."""
+        if self.process is None:
+            return []
+        out = []
+        for path in Path("/proc").glob(f"{self.process.pid}/task/*/children"):
+            for pid in path.read_text().split():
+                try:
+                    cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+                except OSError:
+                    continue
+                out.append((int(pid), cmdline))
+        return out
+
+    def extraction_pid(self) -> int | None:
+        """The pid of the worker's extraction process (a multiprocessing spawn child)."""
+        pids = [pid for pid, cmdline in self.children() if "spawn_main" in cmdline]
+        return pids[0] if len(pids) == 1 else None
 
     def metrics(self) -> str:
         with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/metrics", timeout=5) as reply:

@@ -24,7 +24,7 @@ import contextlib
 import heapq
 import itertools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -174,11 +174,29 @@ class PartitionSequencer:
             oldest = min(oldest, end[1])
         return oldest
 
+    def requeue(self, items: Iterable[Pending]) -> None:
+        """Put back events released earlier but never processed (their task died)."""
+        for item in items:
+            heapq.heappush(self._heap, item)
+        self._wakeup.set()
+
+    def oldest_arrival(self) -> float | None:
+        """When the longest-waiting buffered event arrived (``clock`` time), or None."""
+        return min((p.arrived for p in self._heap), default=None)
+
     def drain(self) -> list[Pending]:
         items, self._heap = sorted(self._heap), []
         return items
 
     async def wait(self, timeout: float) -> None:
         self._wakeup.clear()
+        # not wait_for: on Python 3.11 it swallows a cancellation that coincides with a wake-up,
+        # and a cancelled partition's extraction stage went on popping events
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wakeup.wait(), timeout)
+            async with asyncio.timeout(timeout):
+                await self._wakeup.wait()
+
+
+def oldest_arrival(sequencers: Iterable[PartitionSequencer]) -> float | None:
+    """When the longest-waiting event buffered in any of ``sequencers`` arrived, or None."""
+    return min((a for s in sequencers if (a := s.oldest_arrival()) is not None), default=None)

@@ -87,6 +87,32 @@ class Settings(BaseSettings):
     local_index_reads: bool = Field(
         default=True, description="read index partitions this worker owns from its own table"
     )
+    extraction_max_restarts: int = Field(
+        default=3,
+        ge=0,
+        description="restarts of a dead extraction process allowed within extraction_restart_window_s; "
+        "one more and the worker exits non-zero",
+    )
+    extraction_restart_window_s: float = Field(
+        default=60.0, gt=0, description="the window of extraction_max_restarts, seconds"
+    )
+    task_max_restarts: int = Field(
+        default=3,
+        ge=0,
+        description="restarts of partition tasks that died of an unexpected error allowed within "
+        "task_restart_window_s (all partitions together); one more and the worker exits non-zero",
+    )
+    task_restart_window_s: float = Field(default=60.0, gt=0, description="the window of task_max_restarts")
+    healthz_max_event_age_s: float = Field(
+        default=60.0,
+        gt=0,
+        description="/healthz answers 503 while the oldest buffered, unprocessed event is older than this",
+    )
+    fatal_exit_delay_s: float = Field(
+        default=1.5,
+        ge=0,
+        description="after a fatal failure, how long /healthz answers 503 before the worker exits non-zero",
+    )
     web_port: int = Field(default=6066, description="Faust web: /metrics and the dashboard")
     log_level: str = "INFO"
     log_format: Literal["json", "console"] = "console"

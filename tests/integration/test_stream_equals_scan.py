@@ -39,7 +39,8 @@ from bleedwatch.streams.testing import Equivalence, WorkerProcess, equivalence, 
 from bleedwatch.streams.topology import Topology
 from tests.benchmarks.leakbench.generator import generate
 
-pytestmark = pytest.mark.kafka
+# The slow profile (./deploy/test.sh -m slow): about 3 minutes a way. Still failing: see the README.
+pytestmark = [pytest.mark.kafka, pytest.mark.slow]
 
 EVENTS = 2000
 SEED = 10
