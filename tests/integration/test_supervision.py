@@ -132,7 +132,7 @@ def test_extraction_that_cannot_restart_turns_healthz_503_and_the_worker_exits_n
     assert body["status"] == "unhealthy"
     assert any(p.startswith("extraction: ") for p in body["problems"]), body
     assert {"assigned", "stream_time", "buffered"} <= set(body)
-    log = worker.tail(200)
+    log = worker.log_path.read_text(errors="replace")  # the whole log: a crash adds long tracebacks
     assert "extraction process could not be restarted" in log
     print(
         f"exit code {worker.process.returncode}; 503 seen for "
