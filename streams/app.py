@@ -180,7 +180,6 @@ class BleedwatchApp:
         self.index_handlers: dict[int, IndexPartition] = {}
         self.index = IndexClient(
             self.partitions,
-            self._send_request,
             self._send_request_soon,
             self.index_handlers,
             self._read_local,
@@ -332,9 +331,6 @@ class BleedwatchApp:
             log.info("partition revoked", partition=partition, redelivered_to_new_owner=dropped)
 
     # -- the index ---------------------------------------------------------------------------
-    async def _send_request(self, value: bytes, partition: int) -> None:
-        await self.requests_topic.send(key=str(partition).encode(), value=value, partition=partition)
-
     def _send_request_soon(self, value: bytes, partition: int) -> None:
         self.requests_topic.send_soon(key=str(partition).encode(), value=value, partition=partition)
 

@@ -17,7 +17,7 @@ import asyncio
 import time
 import uuid
 from collections import defaultdict, deque
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,6 +73,10 @@ class LocalIndexReads:
         self.ttl = ttl
         self.ready: set[int] = set()
         self._seq: dict[int, int] = defaultdict(int)
+        # per partition: the last of this worker's records sent before the partition was
+        # served here (not overlaid), and the last of its records the index agent applied
+        self._unoverlaid: dict[int, int] = defaultdict(int)
+        self._applied: dict[int, int] = defaultdict(int)
         # per partition: unapplied messages in send order, and per key the number of unapplied
         # messages naming it with everything they recorded for it folded into one sighting
         self._unapplied: dict[int, deque[tuple[int, list[RecordGroup]]]] = defaultdict(deque)
@@ -81,7 +85,9 @@ class LocalIndexReads:
     def sent(self, partition: int, groups: list[RecordGroup]) -> int:
         """Note a record message to ``partition``; returns its sequence number."""
         self._seq[partition] += 1
-        if partition in self.ready:
+        if partition not in self.ready:
+            self._unoverlaid[partition] = self._seq[partition]
+        else:
             self._unapplied[partition].append((self._seq[partition], groups))
             overlay = self._overlay[partition]
             for keys, origin in groups:
@@ -102,6 +108,7 @@ class LocalIndexReads:
         handler.last_record = None
         if sender != self.worker_id:
             return
+        self._applied[partition] = max(self._applied[partition], seq)
         pending, overlay = self._unapplied[partition], self._overlay[partition]
         while pending and pending[0][0] <= seq:
             for keys, _ in pending.popleft()[1]:
@@ -110,6 +117,11 @@ class LocalIndexReads:
                     entry[0] -= 1
                     if not entry[0]:  # the table holds all of it now
                         del overlay[key]
+
+    def readable(self, partition: int) -> bool:
+        """Served here, and every record of this worker's the overlay lacks is applied: the
+        table plus the overlay hold all this worker sent."""
+        return partition in self.ready and self._applied[partition] >= self._unoverlaid[partition]
 
     def revoked(self, partition: int) -> None:
         self.ready.discard(partition)
@@ -133,7 +145,6 @@ class LocalIndexReads:
         return found
 
 
-Send = Callable[[bytes, int], Awaitable[Any]]  # (value, partition) -> awaited send
 SendSoon = Callable[[bytes, int], None]  # (value, partition) -> queued send
 
 
@@ -143,7 +154,6 @@ class IndexClient:
     def __init__(
         self,
         partitions: int,
-        send: Send,
         send_soon: SendSoon,
         handlers: dict[int, IndexPartition],
         read_local: Callable[[int, list[int]], dict[int, Sighting]],
@@ -156,7 +166,6 @@ class IndexClient:
         max_wait_s: float = 5.0,
     ) -> None:
         self.partitions = partitions
-        self._send = send
         self._send_soon = send_soon
         self.handlers = handlers  # index partitions this worker serves (the index agent's)
         self._read_local = read_local
@@ -183,7 +192,7 @@ class IndexClient:
         if self.local_reads:
             for partition in sorted(groups):
                 handler = self.handlers.get(partition)
-                if partition in self.local.ready and handler is not None:
+                if handler is not None and self.local.readable(partition):
                     local_waits.append((partition, groups.pop(partition), handler))
         remote = self._ask_remote(asker, groups, outputs) if groups else None
         for partition, group, handler in local_waits:
@@ -212,7 +221,9 @@ class IndexClient:
             while True:
                 for partition, group in groups.items():
                     if partition in pending.expected:
-                        await self._send(encode_lookup(request_id, group, asker, asker, outputs), partition)
+                        # queued like the records: a lookup must not overtake the asker's own
+                        # records to the same partition (a direct send would)
+                        self._send_soon(encode_lookup(request_id, group, asker, asker, outputs), partition)
                 try:
                     await asyncio.wait_for(pending.done.wait(), timeout=delay)
                     break

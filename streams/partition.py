@@ -127,13 +127,17 @@ class PartitionProcessor:
         self._sent = (mark.event_time, mark.fetched)
         self._sent_at = time.monotonic()
 
+    def _publish_progress(self) -> None:
+        """Send the current mark if it moved since the last one sent."""
+        mark = self.mark()
+        if self._sent != (mark.event_time, mark.fetched):
+            self._send_mark([])
+
     def _idle_mark(self) -> None:
         """When nothing is being judged, publish progress that moved (rate-limited)."""
         if self._inflight or time.monotonic() - self._sent_at < self.idle_mark_interval_s:
             return
-        mark = self.mark()
-        if self._sent != (mark.event_time, mark.fetched):
-            self._send_mark([])
+        self._publish_progress()
 
     # -- the loop --------------------------------------------------------------------------
     async def run(self) -> None:
@@ -198,12 +202,16 @@ class PartitionProcessor:
             steps = 0
             while not batch.done:
                 outputs = batch.remaining_outputs()
+                if not outputs or outputs[0] > batch.applied:
+                    # evidence first, up to the next output: it needs no lookup, and the mark
+                    # that follows it is what other partitions' outputs may be waiting for
+                    self._apply_step(items, entry, batch, index, 0)
+                    continue
                 keys = batch.lookup_keys()
                 complete: int | None = None
                 if keys:
-                    asked = [
-                        (items[i].sort_key[0], items[i].fetched_by) for i in outputs
-                    ]
+                    asked = [(items[i].sort_key[0], items[i].fetched_by) for i in outputs]
+                    self._publish_progress()  # before waiting: others may wait for it too
                     result = await self.index.lookup(self.partition, keys, asked)
                     index.add(result.found)
                     complete = result.complete
