@@ -1,20 +1,26 @@
 """Per-session memory of judged outputs: exactly one verdict per event_id, and retractions.
 
 ``judged`` remembers the last outputs judged (64-bit hashes of their event ids), so a
-redelivered output after a restart gets no second verdict. ``flagged`` keeps the last few
+redelivered output after a restart gets no second verdict; ``learned`` does the same for
+evidence (a rebalance redelivers what was applied but not yet committed, and learning it
+twice would count its topic twice in the session's topic vector). ``flagged`` keeps the last few
 flagged outputs with the keys that would explain each finding, so evidence that arrives late
 (event time before the output) can retract what it explains in a follow-up verdict.
 """
 
 from __future__ import annotations
 
+import base64
+import struct
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from bleedwatch.models import Finding
 
 JUDGED_CAP = 128
+LEARNED_CAP = 64  # a redelivery replays at most the uncommitted seconds of a session
 FLAGGED_CAP = 4
 KEYS_PER_FINDING = 24
 
@@ -44,10 +50,13 @@ class FlaggedOutput:
 class Journal:
     judged: deque[int] = field(default_factory=lambda: deque(maxlen=JUDGED_CAP))
     flagged: deque[FlaggedOutput] = field(default_factory=lambda: deque(maxlen=FLAGGED_CAP))
+    learned: deque[int] = field(default_factory=lambda: deque(maxlen=LEARNED_CAP))
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "j": list(self.judged),
+            # markers packed: 8 bytes each instead of ~20 digits (state stays within 16 KiB)
+            "j": _pack(self.judged),
+            "l": _pack(self.learned),
             "f": [
                 {
                     "e": f.event_id,
@@ -66,7 +75,8 @@ class Journal:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Journal:
         journal = cls()
-        journal.judged.extend(data.get("j", ()))
+        journal.judged.extend(_unpack(data.get("j", "")))
+        journal.learned.extend(_unpack(data.get("l", "")))
         for f in data.get("f", ()):
             journal.flagged.append(
                 FlaggedOutput(
@@ -81,3 +91,15 @@ class Journal:
                 )
             )
         return journal
+
+
+def _pack(markers: Iterable[int]) -> str:
+    values = list(markers)
+    return base64.b64encode(struct.pack(f">{len(values)}Q", *values)).decode()
+
+
+def _unpack(data: str | list[int]) -> tuple[int, ...]:
+    if isinstance(data, list):  # rows written before markers were packed
+        return tuple(data)
+    packed = base64.b64decode(data)
+    return struct.unpack(f">{len(packed) // 8}Q", packed)

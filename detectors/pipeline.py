@@ -174,6 +174,10 @@ class DetectionPipeline:
         index = index if index is not None else self.index
         state = self.state_for(event)
         if event.kind is not EventKind.MODEL_OUTPUT:
+            learned = self.hasher.key64("learned", event.event_id)
+            if learned in state.journal.learned:
+                return []  # redelivered evidence: learnt once (the topic vector is a sum)
+            state.journal.learned.append(learned)
             self.learn(ex, state, index)
             followups = self._retract(event, state)
             self.save_state(event, state)

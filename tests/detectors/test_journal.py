@@ -22,6 +22,19 @@ def test_a_redelivered_output_gets_no_second_verdict(make_pipeline) -> None:  # 
     assert len(first) == 1 and again == []
 
 
+def test_redelivered_evidence_is_learnt_once(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    """A rebalance redelivers what was applied but not committed: the session's topic vector
+    (a sum) must not count it twice, or the drift check judges the next output differently."""
+    ev = EventFactory()
+    context = ev("bank", "s1", EventKind.RETRIEVED_CONTEXT, "Wire transfers above 900 euros need a second approval.")
+    once, twice = make_pipeline(), make_pipeline()
+    run(once, [context])
+    run(twice, [context, context])
+    a, b = once.sessions.get("bank\x1fs1"), twice.sessions.get("bank\x1fs1")
+    assert a is not None and b is not None and a.topic is not None and b.topic is not None
+    assert (a.topic == b.topic).all() and len(b.journal.learned) == 1
+
+
 def test_late_evidence_that_explains_a_finding_retracts_it(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     ev = EventFactory()
     crm = ev("bank", "s1", TOOL, json.dumps({"phone": "(212) 555-0187"}), event_id="crm")
@@ -65,4 +78,22 @@ def test_session_state_stays_under_16_kib_with_a_full_journal(make_pipeline) -> 
     state = pipeline.sessions.get("bank\x1fs1")
     assert isinstance(state, SessionState)
     assert len(state.journal.judged) == 128 and len(state.journal.flagged) == 4
+    for i in range(100):  # and a full evidence journal
+        run(pipeline, [ev("bank", "s1", USER, f"question {i}")])
+    state = pipeline.sessions.get("bank\x1fs1")
+    assert isinstance(state, SessionState) and len(state.journal.learned) == 64
     assert len(state.to_bytes()) <= 16 * 1024
+
+
+def test_journal_markers_are_packed_and_rows_from_before_still_read() -> None:
+    from bleedwatch.detectors.journal import Journal
+
+    journal = Journal()
+    journal.judged.extend([1, 2**64 - 1])
+    journal.learned.append(7)
+    data = journal.to_dict()
+    assert isinstance(data["j"], str) and len(data["j"]) == 24  # 16 bytes, base64
+    again = Journal.from_dict(data)
+    assert list(again.judged) == [1, 2**64 - 1] and list(again.learned) == [7]
+    legacy = Journal.from_dict({"j": [5, 6], "f": []})  # a row written before packing
+    assert list(legacy.judged) == [5, 6] and not legacy.learned
