@@ -10,6 +10,7 @@ from .attribution import (
     merge_sighting,
     merge_sightings,
 )
+from .batch import Batch, BatchIndex
 from .config import DetectorConfig, DriftConfig, LedgerConfig, PassageConfig, PiiConfig
 from .dead_letters import DeadLetterFactory
 from .drift import DriftScorer, DriftStats
@@ -27,6 +28,8 @@ from .stores import InMemorySessionStore, SessionStore, session_key
 __all__ = [
     "SWEEP_LATENESS",
     "AttributionIndex",
+    "Batch",
+    "BatchIndex",
     "DeadLetterFactory",
     "DetectionPipeline",
     "DetectorConfig",

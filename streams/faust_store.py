@@ -1,8 +1,9 @@
 """Session state in a Faust table (RocksDB in production, memory in tests).
 
 Rows are keyed by the session's Kafka key, so a row lives in the changelog partition of the
-input partitions that carry that session. Writes must happen while the agent iterates over
-an event of that partition; the agents guarantee it with ``isolated_partitions``.
+input partitions that carry that session. Reads and writes go to the partition of Faust's
+current event: the partition processor's sink makes an event of its partition current before
+each step (``faust_compat.set_current_event``).
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from bleedwatch.detectors import SessionState
 class TableSessionStore:
     """Write-behind over the table: a batch's writes reach the table only on :meth:`commit`.
 
-    The stream commits after it has queued the batch's verdicts, so a failure in between
-    leaves the table as it was and the retried batch judges again (a verdict may repeat;
-    it is never lost).
+    The stream commits after it has queued a step's verdicts and index records, so a failure
+    in between leaves the table as it was and the retried step judges again (a verdict may
+    repeat; it is never lost).
     """
 
     def __init__(self, table: Any) -> None:

@@ -1,5 +1,6 @@
-"""Test seams for the stream layer: real worker processes on a real broker, topic readers, and
-the comparison of streamed verdicts with the offline scan's.
+"""Test seams for the stream layer: real worker processes on a real broker, topic readers, the
+comparison of streamed verdicts with the offline scan's, and the partition processors run in
+one process without Kafka (:mod:`.inprocess`).
 
 Used by bleedwatch's integration tests and benchmarks; usable by anyone testing a
 deployment. Nothing here mocks Kafka.
@@ -16,13 +17,17 @@ from typing import Any, Literal, NamedTuple
 
 import orjson
 
+from .inprocess import CollectingSink, InProcessIndex, InProcessStream
 from .kafka_io import consume
 from .processes import WorkerProcess, free_port
 from .settings import Settings
 
 __all__ = [
+    "CollectingSink",
     "Equivalence",
     "FieldDifference",
+    "InProcessIndex",
+    "InProcessStream",
     "VerdictDifference",
     "VerdictsByEvent",
     "WorkerProcess",
