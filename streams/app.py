@@ -189,6 +189,7 @@ class BleedwatchApp:
             ttl=settings.detector.index_ttl_seconds,
             lookup_timeout_s=settings.lookup_timeout_s,
             max_wait_s=settings.watermark_max_wait_s,
+            own_marks=lambda: [p.mark() for p in list(self.processors.values())],
         )
         self._index_swept = 0.0  # monotonic time of the last fingerprint sweep request
         self._wire()

@@ -164,7 +164,11 @@ class IndexClient:
         ttl: float | None = None,
         lookup_timeout_s: float = 10.0,
         max_wait_s: float = 5.0,
+        own_marks: Callable[[], Iterable[Mark]] = lambda: (),
     ) -> None:
+        """``own_marks()``: the current progress of this worker's session partitions, read on
+        demand by local reads (an idle partition's progress moves with every fetch, without
+        a message)."""
         self.partitions = partitions
         self._send_soon = send_soon
         self.handlers = handlers  # index partitions this worker serves (the index agent's)
@@ -175,6 +179,7 @@ class IndexClient:
         self.lookup_timeout_s = lookup_timeout_s
         self.max_wait_s = max_wait_s
         self.pending: dict[str, PendingLookup] = {}
+        self.own_marks = own_marks
 
     async def lookup(
         self, asker: int, keys: Sequence[int], outputs: Sequence[tuple[float, float]]
@@ -197,7 +202,12 @@ class IndexClient:
         remote = self._ask_remote(asker, groups, outputs) if groups else None
         for partition, group, handler in local_waits:
             complete, timed_out = await wait_complete(
-                handler.local_marks, asker, outputs, self.max_wait_s, time.monotonic
+                handler.local_marks,
+                asker,
+                outputs,
+                self.max_wait_s,
+                time.monotonic,
+                refresh=self._refresher(handler),
             )
             result.found.update(self._read_local(partition, group))
             result.complete = min(result.complete, complete)
@@ -210,6 +220,13 @@ class IndexClient:
             result.timed_out |= answered.timed_out
         self.metrics.lookup_seconds.observe(time.perf_counter() - started)
         return result
+
+    def _refresher(self, handler: IndexPartition) -> Callable[[], None]:
+        def refresh() -> None:
+            for mark in self.own_marks():
+                handler.own_mark(mark)
+
+        return refresh
 
     async def _ask_remote(
         self, asker: int, groups: dict[int, list[int]], outputs: Sequence[tuple[float, float]]
@@ -239,19 +256,27 @@ class IndexClient:
         if pending is not None:  # else: asked by a batch since revoked or retried
             pending.deliver(reply)
 
-    def record(self, records: list[tuple[list[int], Origin]], mark: Mark) -> None:
-        """Queue a step's records, each index partition's with the mark, and the mark alone
-        to the partitions the step recorded nothing in."""
+    def record(self, records: list[tuple[list[int], Origin]], mark: Mark, everywhere: bool = True) -> None:
+        """Queue a step's records, each index partition's with the mark, and (``everywhere``)
+        the mark alone to the partitions the step recorded nothing in.
+
+        This worker's own index partitions take the mark for local reads at once: a local
+        read happens only while the table plus the overlay hold everything this worker sent
+        there (:meth:`LocalIndexReads.readable`), so the records the mark covers are in it.
+        """
         by_partition = dict(records_by_partition(records, self.partitions))
         local = self.local
+        sent = 0
         for partition in range(self.partitions):
             groups = by_partition.get(partition)
             if groups:
                 seq = local.sent(partition, groups)
                 self._send_soon(encode_record(groups, local.worker_id, seq, mark), partition)
-            else:
+            elif everywhere:
                 self._send_soon(encode_mark(mark), partition)
-        self.metrics.marks_sent.inc(self.partitions)
-        # Local reads count this mark only once the index agent applies it, after the records
-        # it covers: records sent before the partition was served here are not overlaid, so
-        # counting the mark on sending judged a backlog's outputs before their sources.
+            else:
+                continue
+            sent += 1
+        self.metrics.marks_sent.inc(sent)
+        for handler in self.handlers.values():
+            handler.own_mark(mark)

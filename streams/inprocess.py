@@ -119,12 +119,14 @@ class InProcessIndex:
         del self.waiting[request_id]
         return result
 
-    def record(self, records: list[RecordGroup], mark: Mark) -> None:
+    def record(self, records: list[RecordGroup], mark: Mark, everywhere: bool = True) -> None:
         by_partition = dict(records_by_partition(records, self.partitions))
         for partition in range(self.partitions):
             groups = by_partition.get(partition)
-            payload = encode_record(groups, "", 0, mark) if groups else encode_mark(mark)
-            self.queues[partition].put_nowait(payload)
+            if groups:
+                self.queues[partition].put_nowait(encode_record(groups, "", 0, mark))
+            elif everywhere:
+                self.queues[partition].put_nowait(encode_mark(mark))
 
 
 @dataclass

@@ -49,7 +49,9 @@ class IndexPort(Protocol):
         self, asker: int, keys: Sequence[int], outputs: Sequence[tuple[float, float]]
     ) -> LookupResult: ...
 
-    def record(self, records: list[RecordGroup], mark: Mark) -> None: ...
+    def record(self, records: list[RecordGroup], mark: Mark, everywhere: bool = True) -> None:
+        """Send the records, each with the mark; ``everywhere``: the mark alone to the index
+        partitions that got no records."""
 
 
 class Sink(Protocol):
@@ -83,6 +85,7 @@ class PartitionProcessor:
         *,
         batch_size: int = 64,
         idle_mark_interval_s: float = 0.05,
+        full_mark_interval_s: float = 0.02,
         on_stale: Callable[[int, set[str]], None] | None = None,
         last_step: float = 0.0,
         ttl: float | None = None,
@@ -96,6 +99,7 @@ class PartitionProcessor:
         self.metrics = metrics
         self.batch_size = batch_size
         self.idle_mark_interval_s = idle_mark_interval_s
+        self.full_mark_interval_s = full_mark_interval_s
         self.on_stale = on_stale
         self.last_step = last_step  # the detector's index_last_step and index_ttl_seconds
         self.ttl = ttl
@@ -121,17 +125,23 @@ class PartitionProcessor:
                     self._fetched = fetched
         return Mark(self.partition, below, self._fetched)
 
-    def _send_mark(self, records: list[RecordGroup]) -> None:
+    def _send_mark(self, records: list[RecordGroup], everywhere: bool = False) -> None:
+        """The step's records with the mark; the mark alone to every other index partition
+        only now and then (``full_mark_interval_s``), before a lookup may wait, and when idle:
+        a mark alone to every partition after every step tripled the index topic's traffic."""
         mark = self.mark()
-        self.index.record(records, mark)
-        self._sent = (mark.event_time, mark.fetched)
-        self._sent_at = time.monotonic()
+        now = time.monotonic()
+        everywhere = everywhere or now - self._sent_at >= self.full_mark_interval_s
+        self.index.record(records, mark, everywhere)
+        if everywhere:
+            self._sent = (mark.event_time, mark.fetched)
+            self._sent_at = now
 
     def _publish_progress(self) -> None:
-        """Send the current mark if it moved since the last one sent."""
+        """Send the current mark everywhere if it moved since it was last sent everywhere."""
         mark = self.mark()
         if self._sent != (mark.event_time, mark.fetched):
-            self._send_mark([])
+            self._send_mark([], everywhere=True)
 
     def _idle_mark(self) -> None:
         """When nothing is being judged, publish progress that moved (rate-limited)."""

@@ -94,13 +94,19 @@ async def wait_complete(
     outputs: Sequence[tuple[float, float]],
     max_wait_s: float,
     clock: Callable[[], float],
+    refresh: Callable[[], None] | None = None,
 ) -> tuple[int, bool]:
     """Wait until the first output is covered; returns (outputs covered, timed out).
 
     Past ``max_wait_s`` every output counts as covered and ``timed out`` is True.
+    ``refresh()``, if given, folds in marks read on demand (this worker's own partitions'
+    progress), polled every 5 ms: their progress moves without any message.
     """
     deadline = clock() + max_wait_s
+    poll = 0.005 if refresh is not None else 0.05
     while True:
+        if refresh is not None:
+            refresh()
         done = marks.complete(asker, outputs)
         if done or not outputs:
             return done, False
@@ -109,4 +115,4 @@ async def wait_complete(
             return len(outputs), True
         marks.changed.clear()
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(marks.changed.wait(), min(left, 0.05))
+            await asyncio.wait_for(marks.changed.wait(), min(left, poll))
