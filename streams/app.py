@@ -36,6 +36,7 @@ from .index_server import Answer, IndexPartition
 from .logs import get_logger
 from .metrics import Metrics
 from .partition import PartitionProcessor
+from .repartition import Repartitioner, forwarded_fetch_time
 from .scheduling import ProduceTimeOrder
 from .sequencer import PartitionSequencer, oldest_arrival
 from .settings import Settings
@@ -159,6 +160,15 @@ class BleedwatchApp:
         self.requests_topic = self._topic(topology.index_requests, self.partitions)
         self.replies_topic = self._topic(topology.index_replies, self.partitions)
         self.ticks_topic = self._topic(topology.ticks, self.partitions)
+        self.repartition_topic = self._topic(topology.repartition, self.partitions)
+        self.rekey = Repartitioner(
+            topology.inputs.values(),
+            self.partitions,
+            self.repartition_topic.send,
+            log.warning,
+            self._end_offset,
+            interval_s=settings.rekey_mark_interval_ms / 1000,
+        )
         self.sessions_table = app.Table(
             "sessions", partitions=self.partitions, key_type=bytes, value_type=bytes
         )
@@ -205,6 +215,8 @@ class BleedwatchApp:
         app.agent(self.requests_topic, name="bleedwatch.index-requests")(self._index_agent)
         app.agent(self.replies_topic, name="bleedwatch.index-replies")(self._replies_agent)
         app.agent(self.ticks_topic, name="bleedwatch.ticks", isolated_partitions=True)(self._tick_agent)
+        app.agent(self.repartition_topic, name="bleedwatch.repartition")(self._repartition_agent)
+        app.task(self._send_marks)
         app.timer(interval=max(1.0, self.settings.detector.session_ttl_seconds / 10))(self._send_ticks)
         app.timer(interval=0.05)(self._answer_overdue)
         app.task(self.supervisor.watch)
@@ -221,20 +233,56 @@ class BleedwatchApp:
             )
             async for events in batches:
                 now = time.time()
-                fetched_by: dict[int, float | None] = {}  # per partition: this topic's latest fetch
+                ends: dict[int, tuple[int, float] | None] = {}  # per partition: this topic's latest fetch
+                forwards = []  # events on a partition not their session's: re-keyed
                 for fe, event in self._parse(kind, events):
                     msg = fe.message
                     self.metrics.stage_seconds.labels("consume").observe(max(0.0, now - msg.timestamp))
                     sequencer = self._sequencer(msg.partition)
-                    if msg.partition not in fetched_by:
-                        fetched = self._end_offset(msg.topic, msg.partition)
-                        fetched_by[msg.partition] = fetched[1] if fetched else None
-                    sequencer.push(msg.topic, msg.offset, msg.timestamp, fe, event, fetched_by[msg.partition])
+                    if msg.partition not in ends:
+                        ends[msg.partition] = self._end_offset(msg.topic, msg.partition)
+                    fetched = ends[msg.partition]
+                    fetched_by = fetched[1] if fetched else None
+                    target = self.rekey.target(msg.partition, event)
+                    if target is not None:  # not this partition's: delivered, as far as it goes
+                        sequencer.mark_received(msg.topic, msg.offset, msg.timestamp)
+                        forwards.append(self.rekey.forward(fe, event, target, fetched_by))
+                        continue
+                    sequencer.push(msg.topic, msg.offset, msg.timestamp, fe, event, fetched_by)
+                if forwards:
+                    await self.rekey.send_forwards(forwards)  # acks each once confirmed
+                    self.metrics.rekeyed.labels(self.topology.inputs[kind]).inc(len(forwards))
+                self.rekey.handled(events, ends)
                 while self._buffered() > self.settings.max_buffered_events:
                     await asyncio.sleep(0.01)  # backpressure: let the sequencers drain
 
         agent.__name__ = f"agent_{kind.value}"
         return agent
+
+    async def _repartition_agent(self, stream: faust.StreamT[bytes]) -> None:
+        """Re-keyed events (any kind) join their session partition's sequencer; forward marks,
+        applied after the events before them, tell it what is still on its way."""
+        size, within = self.settings.batch_size, self.settings.batch_timeout_s
+        async for batch in faust_compat.noack_take(stream, size, within=within):
+            events, marks = self.rekey.split(batch)
+            for fe, event in self._parse(None, events):
+                msg = fe.message
+                fetched_by = forwarded_fetch_time(msg.headers)  # its first worker's fetch
+                if fetched_by is None:
+                    fetched = self._end_offset(msg.topic, msg.partition)
+                    fetched_by = fetched[1] if fetched else None
+                sequencer = self._sequencer(msg.partition)
+                sequencer.push(msg.topic, msg.offset, msg.timestamp, fe, event, fetched_by)
+            for partition in self.rekey.apply_marks(marks):
+                if partition in self.sequencers:
+                    self.sequencers[partition].wake()
+
+    async def _send_marks(self) -> None:
+        def owned() -> list[tuple[str, int]]:
+            consumer = self.app.consumer
+            return [(tp.topic, tp.partition) for tp in consumer.assignment()] if consumer else []
+
+        await self.rekey.run_marks(owned, self.metrics.forward_marks.inc)
 
     def _buffered(self) -> int:
         return sum(len(s) for s in self.sequencers.values())
@@ -244,7 +292,10 @@ class BleedwatchApp:
         if sequencer is None:
             topics = list(self.topology.inputs.values())
             sequencer = self.sequencers[partition] = PartitionSequencer(
-                topics, self.settings.grace_ms / 1000, lambda topic: self._end_offset(topic, partition)
+                topics,
+                self.settings.grace_ms / 1000,
+                lambda topic: self._end_offset(topic, partition),
+                upstream=self.rekey.tracker(partition).covers,
             )
             processor = self.processors[partition] = PartitionProcessor(
                 partition,
@@ -285,17 +336,28 @@ class BleedwatchApp:
             return read
         return int(end), polled
 
-    def _stale(self, partition: int, topics: set[str]) -> None:
-        if partition not in self._reading_ends:
-            self._reading_ends[partition] = asyncio.ensure_future(self._read_end_offsets(partition, topics))
+    def _stale(self, partition: int) -> None:
+        """A head waits: read the end offsets no fetch since its own reported, of its partition's
+        topics and (re-keying) of the sources that may still forward to it."""
+        if partition in self._reading_ends:
+            return
+        sequencer = self.sequencers.get(partition)
+        if sequencer is None:
+            return
+        TP = faust_compat.TP
+        stale = {TP(t, partition) for t in sequencer.stale_topics(waited_s=_READ_END_OFFSETS_AFTER_S)}
+        head = sequencer.waiting(_READ_END_OFFSETS_AFTER_S)
+        if head is not None:
+            sources = self.rekey.tracker(partition).stale_sources(head.produced, head.fetched_by)
+            stale |= {TP(topic, p) for topic, p in sources}
+        if stale:
+            self._reading_ends[partition] = asyncio.ensure_future(self._read_end_offsets(partition, stale))
 
-    async def _read_end_offsets(self, partition: int, topics: set[str]) -> None:
-        """Read ``topics``' end offsets of the partition from the broker, then wake its sequencer."""
+    async def _read_end_offsets(self, partition: int, tps: set[Any]) -> None:
+        """Read end offsets from the broker for the partition's sequencer, then wake it."""
         try:
             read_at = time.time()
-            ends = await self.app.consumer.highwaters(
-                *(faust_compat.TP(t, partition) for t in sorted(topics))
-            )
+            ends = await self.app.consumer.highwaters(*sorted(tps))
             for tp, end in ends.items():
                 self._end_offsets[faust_compat.TP(tp.topic, tp.partition)] = (int(end), read_at)
             self.metrics.end_offset_reads.inc()
@@ -326,6 +388,7 @@ class BleedwatchApp:
             task = self.tasks.pop(partition, None)
             self.processors.pop(partition, None)
             sequencer = self.sequencers.pop(partition, None)
+            self.rekey.revoked(partition)
             if task is not None:
                 task.cancel()
             dropped = len(sequencer.drain()) if sequencer else 0
@@ -464,8 +527,9 @@ class BleedwatchApp:
         )
 
     # -- input ---------------------------------------------------------------------------------
-    def _parse(self, kind: EventKind, events: Sequence[Any]) -> list[tuple[Any, Event]]:
-        """Valid events of this topic; the rest go to the dead-letter topic, acked."""
+    def _parse(self, kind: EventKind | None, events: Sequence[Any]) -> list[tuple[Any, Event]]:
+        """Valid events of this topic (of any kind: None); the rest go to the dead-letter
+        topic, acked."""
         parsed = []
         for fe in events:
             raw = fe.value if isinstance(fe.value, bytes) else bytes(fe.value or b"")
@@ -474,7 +538,7 @@ class BleedwatchApp:
             event: Event | None
             try:
                 event = parse_event(raw)
-                if event.kind is not kind:
+                if kind is not None and event.kind is not kind:
                     self.emitter.dead_letter(
                         self.emitter.dead_letters.build(
                             raw,

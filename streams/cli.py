@@ -290,14 +290,24 @@ def produce(
     rate: Annotated[
         float | None, typer.Option("--rate", "-r", help="events per second; default: as fast as possible")
     ] = None,
+    keys: Annotated[
+        str,
+        typer.Option(
+            "--keys",
+            help="session: key by session (default); empty: no key; random: a request-id-like key "
+            "per event (the last two test re-keying)",
+        ),
+    ] = "session",
     prefix: PrefixOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Publish an events file onto the input topics, keyed by session."""
+    """Publish an events file onto the input topics, keyed by session (or not: --keys)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from .kafka_io import produce_lines
 
+    if keys not in ("session", "empty", "random"):
+        raise typer.BadParameter("one of session, empty, random", param_hint="--keys")
     settings = _broker_ready(_settings(config, topic_prefix=prefix))
     source = sys.stdin.buffer if events == "-" else open(events, "rb")  # noqa: SIM115
     with source:
@@ -310,7 +320,13 @@ def produce(
         transient=True,
     ) as progress:
         task = progress.add_task("produce", total=len(lines))
-        stats = produce_lines(settings, lines, rate, on_sent=lambda: progress.advance(task))
+        stats = produce_lines(
+            settings,
+            lines,
+            rate,
+            on_sent=lambda: progress.advance(task),
+            keys=keys,  # type: ignore[arg-type]
+        )
     for number, reason in stats.rejected:
         typer.echo(f"line {number}: not produced: {reason}", err=True)
     for topic, count in sorted(stats.by_topic.items()):

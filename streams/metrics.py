@@ -107,6 +107,18 @@ class Metrics:
             "progress marks sent to index partitions (with records, or alone)",
             registry=r,
         )
+        self.rekeyed = Counter(
+            "bleedwatch_rekeyed_total",
+            "input events on a partition not their session's, forwarded to it through the "
+            "repartition topic",
+            ["topic"],
+            registry=r,
+        )
+        self.forward_marks = Counter(
+            "bleedwatch_forward_marks_total",
+            "forward marks sent to the repartition topic (only once re-keying has been seen)",
+            registry=r,
+        )
         self.sessions_expired = Counter(
             "bleedwatch_sessions_expired_total", "sessions dropped by TTL", registry=r
         )

@@ -86,7 +86,7 @@ class PartitionProcessor:
         batch_size: int = 64,
         idle_mark_interval_s: float = 0.05,
         full_mark_interval_s: float = 0.02,
-        on_stale: Callable[[int, set[str]], None] | None = None,
+        on_stale: Callable[[int], None] | None = None,
         last_step: float = 0.0,
         ttl: float | None = None,
     ) -> None:
@@ -175,10 +175,8 @@ class PartitionProcessor:
             if sequencer.grace_expired > expired:
                 self.metrics.grace_expired.inc(sequencer.grace_expired - expired)
             if not ready:
-                if self.on_stale is not None:
-                    stale = sequencer.stale_topics(waited_s=0.01)
-                    if stale:
-                        self.on_stale(self.partition, stale)
+                if self.on_stale is not None:  # the head may wait on an end offset: look it up
+                    self.on_stale(self.partition)
                 self._idle_mark()
                 await sequencer.wait(0.005)
                 continue

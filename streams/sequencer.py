@@ -59,10 +59,14 @@ class PartitionSequencer:
         end_offset: Callable[[str], tuple[int, float] | None],
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], float] = time.time,
+        upstream: Callable[[float, float], bool] | None = None,
     ) -> None:
         """``end_offset(topic)``: the partition's end offset and the wall time of the fetch (or
-        read) that reported it."""
+        read) that reported it. ``upstream(produced, fetched_by)``: whether events on their way
+        to this partition from elsewhere (re-keyed, :mod:`.repartition`) that were produced
+        before the head have arrived."""
         self._topics = topics
+        self._upstream = upstream
         self._grace = grace_s
         self._end_offset = end_offset
         self._wall_clock = wall_clock
@@ -127,11 +131,22 @@ class PartitionSequencer:
                 stale.add(topic)
         return stale
 
+    def waiting(self, waited_s: float) -> Pending | None:
+        """The head, if it has waited ``waited_s`` or more."""
+        if not self._heap or self._clock() - self._heap[0].arrived < waited_s:
+            return None
+        return self._heap[0]
+
     def wake(self) -> None:
         self._wakeup.set()
 
+    def _all_caught_up(self, head: Pending) -> bool:
+        return all(self._caught_up(t, head) for t in self._topics) and (
+            self._upstream is None or self._upstream(head.produced, head.fetched_by)
+        )
+
     def _releasable(self, head: Pending, now: float) -> bool:
-        if all(self._caught_up(t, head) for t in self._topics):
+        if self._all_caught_up(head):
             return True
         if now - head.arrived >= self._grace:
             self.grace_expired += 1  # released without knowing every topic caught up
@@ -156,7 +171,7 @@ class PartitionSequencer:
         """
         if self._heap:
             head = self._heap[0]
-            if all(self._caught_up(t, head) for t in self._topics):
+            if self._all_caught_up(head):
                 return max(self.released_through, head.sort_key[0])
         return self.released_through
 
@@ -166,12 +181,16 @@ class PartitionSequencer:
         if self._heap:
             return None
         oldest = float("inf")
+        # nothing re-keyed may still be on its way here from before then
+        upstream = self._upstream
         for topic in self._topics:
             end = self._end_offset(topic)
             offset = self._received.get(topic, (-1, 0.0))[0]
             if end is None or offset + 1 < end[0]:
                 return None
             oldest = min(oldest, end[1])
+        if upstream is not None and not upstream(float("inf"), oldest):
+            return None
         return oldest
 
     def requeue(self, items: Iterable[Pending]) -> None:

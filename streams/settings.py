@@ -63,6 +63,13 @@ class Settings(BaseSettings):
         ge=0,
         description="longest an output waits for evidence produced before it on other topics",
     )
+    rekey_mark_interval_ms: int = Field(
+        default=25,
+        ge=1,
+        description="once re-keying is seen: how often a worker tells every partition how far its "
+        "input partitions have forwarded mis-keyed events (an output waits up to about this long "
+        "for such marks)",
+    )
     batch_size: int = Field(default=64, ge=1)
     max_buffered_events: int = Field(default=20000, ge=1, description="sequencer backpressure bound")
     batch_timeout_s: float = Field(

@@ -65,6 +65,12 @@ class Topology:
         return f"{self.settings.topic_prefix}bleedwatch.ticks"
 
     @property
+    def repartition(self) -> str:
+        """Internal topic of re-keyed input: events that arrived on a partition not their
+        session's, forwarded to it, and forward marks (see :mod:`.repartition`)."""
+        return f"{self.settings.topic_prefix}bleedwatch.repartition"
+
+    @property
     def app_id(self) -> str:
         return f"{self.settings.topic_prefix}{self.settings.app_id}"
 
@@ -77,6 +83,7 @@ class Topology:
             self.index_requests,
             self.index_replies,
             self.ticks,
+            self.repartition,
         ]
 
 
