@@ -49,6 +49,10 @@ class Pending:
     fetched_by: float = field(compare=False)
     message: Any = field(compare=False)  # the Faust event, acked once processed
     event: Event = field(compare=False)
+    # monotonic time it was first found at the head but not releasable: the grace period
+    # counts from then, not from arrival (under a backlog an event arrives long before its
+    # turn, and counting from arrival released heads before re-keyed evidence could reach them)
+    waiting_since: float | None = field(default=None, compare=False)
 
 
 class PartitionSequencer:
@@ -148,7 +152,9 @@ class PartitionSequencer:
     def _releasable(self, head: Pending, now: float) -> bool:
         if self._all_caught_up(head):
             return True
-        if now - head.arrived >= self._grace:
+        if head.waiting_since is None:
+            head.waiting_since = now
+        if now - head.waiting_since >= self._grace:
             self.grace_expired += 1  # released without knowing every topic caught up
             return True
         return False

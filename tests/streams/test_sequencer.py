@@ -80,10 +80,15 @@ def test_the_grace_period_bounds_the_wait() -> None:
         TOPICS, grace_s=1.0, end_offset={"ctx": (5, READ_LATE), "out": (1, READ_LATE)}.get, clock=clock
     )
     seq.push("out", 0, produced=10.0, message=None, event=_event("o", EventKind.MODEL_OUTPUT, 2))
-    clock.now = 0.5
+    # under a backlog the output waits its turn long after arriving: the grace period counts
+    # from when it is first found at the head, not from its arrival
+    clock.now = 30.0
     assert seq.pop_ready(10) == []
-    clock.now = 1.0
+    clock.now = 30.9
+    assert seq.pop_ready(10) == [] and seq.grace_expired == 0
+    clock.now = 31.0
     assert [p.event.event_id for p in seq.pop_ready(10)] == ["o"]
+    assert seq.grace_expired == 1
 
 
 def test_events_come_out_in_event_time_order_with_evidence_first_on_ties() -> None:
