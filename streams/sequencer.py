@@ -203,6 +203,8 @@ class PartitionSequencer:
         """Put back events released earlier but never processed (their task died)."""
         for item in items:
             heapq.heappush(self._heap, item)
+            # handed out no longer: progress marks must not claim them
+            self.released_through = min(self.released_through, item.sort_key[0])
         self._wakeup.set()
 
     def oldest_arrival(self) -> float | None:

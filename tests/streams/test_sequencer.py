@@ -98,3 +98,18 @@ def test_events_come_out_in_event_time_order_with_evidence_first_on_ties() -> No
     seq.push("out", 1, 1.0, None, _event("o0", EventKind.MODEL_OUTPUT, 3))
     seq.push("ctx", 0, 1.0, None, _event("c", EventKind.RETRIEVED_CONTEXT, 3))
     assert [p.event.event_id for p in seq.pop_ready(10)] == ["c", "o0", "o1"]
+
+
+def test_progress_marks_never_claim_events_handed_out_and_put_back() -> None:
+    """The low watermark is the event time below which every event was handed out; events a
+    dead task never applied go back, and the watermark with them."""
+    clock = Clock()
+    seq = PartitionSequencer(TOPICS, grace_s=0.0, end_offset={"ctx": (1, READ_LATE), "out": (1, READ_LATE)}.get, clock=clock)
+    seq.push("ctx", 0, 1.0, None, _event("c", EventKind.RETRIEVED_CONTEXT, 3))
+    seq.push("out", 0, 1.0, None, _event("o", EventKind.MODEL_OUTPUT, 5))
+    start = _event("c", EventKind.RETRIEVED_CONTEXT, 3).timestamp.timestamp()
+    assert seq.low_watermark() == start  # the head is releasable: everything below it is out
+    handed = seq.pop_ready(10)
+    assert seq.low_watermark() == start + 2 and seq.caught_up_as_of() == READ_LATE
+    seq.requeue(handed)
+    assert seq.low_watermark() == start and seq.caught_up_as_of() is None
