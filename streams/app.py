@@ -296,6 +296,7 @@ class BleedwatchApp:
                 self.settings.grace_ms / 1000,
                 lambda topic: self._end_offset(topic, partition),
                 upstream=self.rekey.tracker(partition).covers,
+                upstream_as_of=self.rekey.tracker(partition).covered_as_of,
             )
             processor = self.processors[partition] = PartitionProcessor(
                 partition,

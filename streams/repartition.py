@@ -286,6 +286,21 @@ class MarkTracker:
             for source, c in self._coverage.items()
         )
 
+    def covered_as_of(self) -> float:
+        """The wall time as of which every source has forwarded all it had: for an idle
+        partition's progress mark (no event re-keyed to it can still be on its way from before
+        then). Infinite while re-keying is unseen."""
+        if not self._state.active:
+            return float("inf")
+        oldest = float("inf")
+        for source, c in self._coverage.items():
+            covered = c.fetched
+            end = self._end_offset(*source)
+            if end is not None and c.offset + 1 >= end[0]:
+                covered = max(covered, end[1])
+            oldest = min(oldest, covered)
+        return oldest
+
     def stale_sources(self, produced: float, fetched_by: float) -> list[Source]:
         """Sources a waiting head needs an end offset of, read since it was fetched: an idle
         source sends no marks, so the worker reads its end offset and compares it with the

@@ -64,13 +64,16 @@ class PartitionSequencer:
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], float] = time.time,
         upstream: Callable[[float, float], bool] | None = None,
+        upstream_as_of: Callable[[], float] | None = None,
     ) -> None:
         """``end_offset(topic)``: the partition's end offset and the wall time of the fetch (or
         read) that reported it. ``upstream(produced, fetched_by)``: whether events on their way
         to this partition from elsewhere (re-keyed, :mod:`.repartition`) that were produced
-        before the head have arrived."""
+        before the head have arrived; ``upstream_as_of()``: the wall time as of which nothing
+        re-keyed can still be on its way here."""
         self._topics = topics
         self._upstream = upstream
+        self._upstream_as_of = upstream_as_of
         self._grace = grace_s
         self._end_offset = end_offset
         self._wall_clock = wall_clock
@@ -187,16 +190,14 @@ class PartitionSequencer:
         if self._heap:
             return None
         oldest = float("inf")
-        # nothing re-keyed may still be on its way here from before then
-        upstream = self._upstream
         for topic in self._topics:
             end = self._end_offset(topic)
             offset = self._received.get(topic, (-1, 0.0))[0]
             if end is None or offset + 1 < end[0]:
                 return None
             oldest = min(oldest, end[1])
-        if upstream is not None and not upstream(float("inf"), oldest):
-            return None
+        if self._upstream_as_of is not None:  # nothing re-keyed may be on its way from before
+            oldest = min(oldest, self._upstream_as_of())
         return oldest
 
     def requeue(self, items: Iterable[Pending]) -> None:
