@@ -213,7 +213,7 @@ def decode_request(raw: bytes) -> Request:
         raise
     except Exception as exc:
         raise CodecError(f"malformed index request: {type(exc).__name__}") from None
-    raise CodecError(f"unknown index request op {op!r}")
+    raise CodecError("unknown index request op")  # never the value: logs carry no payload
 
 
 # -- replies -----------------------------------------------------------------------------------
@@ -250,4 +250,6 @@ def _check_version(data: Any) -> None:
         raise CodecError("not an object")
     version = data.get("v", 1)
     if version != VERSION:
-        raise CodecError(f"index codec version {version!r}; this worker reads {VERSION}")
+        # the version only if it is a small number: an error message is logged, a payload never
+        shown = version if isinstance(version, int) and 0 <= version < 1000 else "unreadable"
+        raise CodecError(f"index codec version {shown}; this worker reads {VERSION}")

@@ -130,7 +130,9 @@ def decode_mark(payload: bytes) -> dict[Source, Coverage]:
     try:
         data = orjson.loads(payload)
         if data["v"] != MARK_VERSION:
-            raise MarkError(f"mark version {data['v']!r}")
+            version = data["v"]  # logged: a small number only, never a payload's text
+            shown = version if isinstance(version, int) and 0 <= version < 1000 else "unreadable"
+            raise MarkError(f"mark version {shown}")
         return {
             (str(topic), int(partition)): Coverage(int(offset), float(produced), float(fetched))
             for topic, partition, offset, produced, fetched in data["sources"]

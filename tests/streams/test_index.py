@@ -59,6 +59,14 @@ def test_every_message_carries_the_codec_version_and_unknown_versions_are_refuse
         decode_request(orjson.dumps(future))
     with pytest.raises(CodecError):
         decode_request(b'{"v": 1, "op": "record"}')
+    # errors are logged: they never echo a payload's text
+    hostile = b'{"v": "jane.doe@example.com", "op": "lookup"}'
+    with pytest.raises(CodecError) as caught:
+        decode_request(hostile)
+    assert "jane" not in str(caught.value)
+    with pytest.raises(CodecError) as caught:
+        decode_request(b'{"v": 1, "op": "jane.doe@example.com"}')
+    assert "jane" not in str(caught.value)
 
 
 def test_the_handler_records_and_answers_lookups_once_every_other_partition_is_covered() -> None:
