@@ -219,6 +219,7 @@ class BleedwatchApp:
         app.task(self._send_marks)
         app.timer(interval=max(1.0, self.settings.detector.session_ttl_seconds / 10))(self._send_ticks)
         app.timer(interval=0.05)(self._answer_overdue)
+        app.timer(interval=0.25)(self._heartbeat)
         app.task(self.supervisor.watch)
         app.on_partitions_revoked.connect(self._on_revoked)  # type: ignore[arg-type]
         app.on_partitions_assigned.connect(self._on_assigned)  # type: ignore[arg-type]
@@ -438,6 +439,10 @@ class BleedwatchApp:
             await self.replies_topic.send(
                 key=answer.request_id.encode(), value=answer.payload, partition=answer.reply_partition
             )
+
+    async def _heartbeat(self) -> None:
+        for processor in list(self.processors.values()):
+            processor.heartbeat(0.5)
 
     async def _answer_overdue(self) -> None:
         for handler in list(self.index_handlers.values()):

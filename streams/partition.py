@@ -143,6 +143,14 @@ class PartitionProcessor:
         if self._sent != (mark.event_time, mark.fetched):
             self._send_mark([], everywhere=True)
 
+    def heartbeat(self, every_s: float) -> None:
+        """Send the current mark everywhere if nothing was sent everywhere for ``every_s``, even
+        unchanged: an index partition that changed owner starts with no marks, and a partition
+        blocked on a lookup would otherwise not tell it again (its lookups waited their
+        maximum wait after a rebalance)."""
+        if time.monotonic() - self._sent_at >= every_s:
+            self._send_mark([], everywhere=True)
+
     def _idle_mark(self) -> None:
         """When nothing is being judged, publish progress that moved (rate-limited)."""
         if self._inflight or time.monotonic() - self._sent_at < self.idle_mark_interval_s:
