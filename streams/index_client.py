@@ -17,7 +17,7 @@ import asyncio
 import time
 import uuid
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +39,12 @@ class LookupResult:
     complete: int = 0  # leading outputs every asked index partition was complete for
     timed_out: bool = False
 
+    def add(self, found: Mapping[int, Sighting], complete: int, timed_out: bool) -> None:
+        """Fold in one index partition's answer: complete only as far as every one was."""
+        self.found.update(found)
+        self.complete = min(self.complete, complete)
+        self.timed_out |= timed_out
+
 
 class PendingLookup:
     """Collects the replies of every index partition asked for one batch step."""
@@ -51,9 +57,7 @@ class PendingLookup:
     def deliver(self, reply: Reply) -> None:
         if reply.index_partition in self.expected:
             self.expected.discard(reply.index_partition)
-            self.result.found.update(reply.found)
-            self.result.complete = min(self.result.complete, reply.complete)
-            self.result.timed_out |= reply.timed_out
+            self.result.add(reply.found, reply.complete, reply.timed_out)
             if not self.expected:
                 self.done.set()
 
@@ -209,15 +213,11 @@ class IndexClient:
                 time.monotonic,
                 refresh=self._refresher(handler),
             )
-            result.found.update(self._read_local(partition, group))
-            result.complete = min(result.complete, complete)
-            result.timed_out |= timed_out
+            result.add(self._read_local(partition, group), complete, timed_out)
             self.metrics.local_lookups.inc()
         if remote is not None:
             answered = await remote
-            result.found.update(answered.found)
-            result.complete = min(result.complete, answered.complete)
-            result.timed_out |= answered.timed_out
+            result.add(answered.found, answered.complete, answered.timed_out)
         self.metrics.lookup_seconds.observe(time.perf_counter() - started)
         return result
 

@@ -28,7 +28,7 @@ from bleedwatch.detectors import DetectionPipeline, Extraction, InMemorySessionS
 from bleedwatch.detectors.batch import RecordGroup, group_by_partition, records_by_partition
 from bleedwatch.models import Event, Verdict
 
-from .index_client import LookupResult
+from .index_client import LookupResult, PendingLookup
 from .index_codec import Mark, decode_reply, decode_request, encode_lookup, encode_mark, encode_record
 from .index_server import IndexPartition
 from .metrics import Metrics
@@ -69,7 +69,7 @@ class InProcessIndex:
             IndexPartition({}, p, partitions, last_step, ttl, max_wait_s=30.0) for p in range(partitions)
         ]
         self.queues: list[asyncio.Queue[bytes]] = [asyncio.Queue() for _ in range(partitions)]
-        self.waiting: dict[str, tuple[set[int], LookupResult, asyncio.Event]] = {}
+        self.waiting: dict[str, PendingLookup] = {}
         self.timeouts = 0
 
     async def serve(self) -> None:
@@ -90,34 +90,25 @@ class InProcessIndex:
     def _deliver(self, answers: Sequence[Any]) -> None:
         for answer in answers:
             reply = decode_reply(answer.payload)
-            entry = self.waiting.get(reply.request_id)
-            if entry is None:
-                continue
-            expected, result, done = entry
-            expected.discard(reply.index_partition)
-            result.found.update(reply.found)
-            result.complete = min(result.complete, reply.complete)
-            result.timed_out |= reply.timed_out
-            self.timeouts += reply.timed_out
-            if not expected:
-                done.set()
+            pending = self.waiting.get(reply.request_id)
+            if pending is not None:
+                self.timeouts += reply.timed_out
+                pending.deliver(reply)
 
     # -- the port a processor uses ----------------------------------------------------------------
     async def lookup(
         self, asker: int, keys: Sequence[int], outputs: Sequence[tuple[float, float]]
     ) -> LookupResult:
         groups = group_by_partition(keys, self.partitions)
-        result = LookupResult(complete=len(outputs))
         if not groups:
-            return result
+            return LookupResult(complete=len(outputs))
         request_id = uuid.uuid4().hex
-        done = asyncio.Event()
-        self.waiting[request_id] = (set(groups), result, done)
+        pending = self.waiting[request_id] = PendingLookup(set(groups), len(outputs))
         for partition, group in groups.items():
             self.queues[partition].put_nowait(encode_lookup(request_id, group, asker, asker, outputs))
-        await done.wait()
+        await pending.done.wait()
         del self.waiting[request_id]
-        return result
+        return pending.result
 
     def record(self, records: list[RecordGroup], mark: Mark, everywhere: bool = True) -> None:
         by_partition = dict(records_by_partition(records, self.partitions))
