@@ -25,6 +25,7 @@ from bleedwatch.detectors import SWEEP_LATENESS, DeadLetterFactory, DetectionPip
 from bleedwatch.models import DeadLetterReason, Event, EventKind, EventValidationError, parse_event
 
 from . import faust_compat
+from .acks import OrderedAcks
 from .dashboard import DashboardState
 from .emit import Emitter, FaustSink
 from .extraction_pool import ExtractionSupervisor, add_names, attach, extract
@@ -161,6 +162,7 @@ class BleedwatchApp:
         self.replies_topic = self._topic(topology.index_replies, self.partitions)
         self.ticks_topic = self._topic(topology.ticks, self.partitions)
         self.repartition_topic = self._topic(topology.repartition, self.partitions)
+        self.acks = OrderedAcks()  # every ack goes through it: Faust commits past gaps
         self.rekey = Repartitioner(
             topology.inputs.values(),
             self.partitions,
@@ -168,6 +170,8 @@ class BleedwatchApp:
             log.warning,
             self._end_offset,
             interval_s=settings.rekey_mark_interval_ms / 1000,
+            ack=self.acks.ack,
+            active=settings.input_keys == "any",
         )
         self.sessions_table = app.Table(
             "sessions", partitions=self.partitions, key_type=bytes, value_type=bytes
@@ -186,7 +190,7 @@ class BleedwatchApp:
             self.metrics,
             self.dashboard,
         )
-        self.sink = FaustSink(self.emitter, self.session_store)
+        self.sink = FaustSink(self.emitter, self.session_store, self.acks)
         self.index_handlers: dict[int, IndexPartition] = {}
         self.index = IndexClient(
             self.partitions,
@@ -233,6 +237,8 @@ class BleedwatchApp:
                 stream, self.settings.batch_size, within=self.settings.batch_timeout_s
             )
             async for events in batches:
+                for fe in events:
+                    self.acks.received(fe)
                 now = time.time()
                 ends: dict[int, tuple[int, float] | None] = {}  # per partition: this topic's latest fetch
                 forwards = []  # events on a partition not their session's: re-keyed
@@ -265,6 +271,8 @@ class BleedwatchApp:
         applied after the events before them, tell it what is still on its way."""
         size, within = self.settings.batch_size, self.settings.batch_timeout_s
         async for batch in faust_compat.noack_take(stream, size, within=within):
+            for fe in batch:
+                self.acks.received(fe)
             events, marks = self.rekey.split(batch)
             for fe, event in self._parse(None, events):
                 msg = fe.message
@@ -383,6 +391,7 @@ class BleedwatchApp:
     async def _on_revoked(self, sender: Any, revoked: set[Any], **kwargs: Any) -> None:
         """Stop judging partitions we lose; their unacked events go to the new owner."""
         for tp in revoked:
+            self.acks.revoked(tp.topic, tp.partition)
             if tp.topic == self.topology.index_requests:
                 self.index.local.revoked(tp.partition)
                 self.index_handlers.pop(tp.partition, None)
@@ -561,7 +570,7 @@ class BleedwatchApp:
                 event = None
             if event is None:
                 self._sequencer(msg.partition).mark_received(msg.topic, msg.offset, msg.timestamp)
-                fe.ack()
+                self.acks.ack(fe)
             else:
                 parsed.append((fe, event))
         return parsed

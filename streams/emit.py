@@ -16,6 +16,7 @@ import orjson
 from bleedwatch.detectors import DeadLetterFactory
 from bleedwatch.models import Action, DeadLetter, DeadLetterReason, Verdict
 
+from .acks import OrderedAcks
 from .dashboard import DashboardState
 from .faust_compat import set_current_event
 from .faust_store import TableSessionStore
@@ -92,9 +93,10 @@ class Emitter:
 class FaustSink:
     """The partition processor's sink in the Faust worker."""
 
-    def __init__(self, emitter: Emitter, store: TableSessionStore) -> None:
+    def __init__(self, emitter: Emitter, store: TableSessionStore, acks: OrderedAcks) -> None:
         self.emitter = emitter
         self.store = store
+        self.acks = acks
 
     def begin(self, item: Pending) -> None:
         set_current_event(item.message)
@@ -110,7 +112,7 @@ class FaustSink:
             set_current_event(items[-1].message)  # every row of the step belongs to this partition
         self.store.commit()
         for item in items:
-            item.message.ack()
+            self.acks.ack(item.message)
 
     def rollback(self) -> None:
         self.store.rollback()

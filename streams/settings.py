@@ -63,6 +63,14 @@ class Settings(BaseSettings):
         ge=0,
         description="longest an output waits for evidence produced before it on other topics",
     )
+    input_keys: Literal["session", "any"] = Field(
+        default="session",
+        description="how producers key input events. 'session': by tenant and session, as the "
+        "input contract asks; a mis-keyed event is still re-keyed, and from the first one on this "
+        "worker sends and waits for forward marks, but outputs judged in the round trip before "
+        "that first mark (all at once in a backlog) may miss evidence still on its way. 'any': "
+        "marks flow and are waited for from the start (empty, random or request-id keys)",
+    )
     rekey_mark_interval_ms: int = Field(
         default=25,
         ge=1,

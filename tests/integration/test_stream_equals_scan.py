@@ -81,13 +81,15 @@ def run_way(
 ) -> tuple[Equivalence, list[WorkerProcess]]:
     topic = Topology(settings).verdicts
     started = time.monotonic()
+    # producers that do not key by session are declared, so marks flow from the first event
+    env = {} if way.keys == "session" else {"BLEEDWATCH_INPUT_KEYS": "any"}
     if way.mode == "backlog":
         stats = produce_lines(settings, traffic.lines, keys=way.keys)
         assert stats.sent == len(traffic.lines) and not stats.rejected
-        workers = [start_worker() for _ in range(way.workers)]
+        workers = [start_worker(**env) for _ in range(way.workers)]
         records = read_verdicts(settings, topic, traffic.outputs)
     else:
-        workers = [start_worker() for _ in range(way.workers)]
+        workers = [start_worker(**env) for _ in range(way.workers)]
         wait_spread(workers, settings.partitions)
         started = time.monotonic()
         with ThreadPoolExecutor(1) as pool:

@@ -67,3 +67,26 @@ def test_worker_spinner_can_be_switched_off_and_streams_take_without_ack() -> No
     from faust.streams import Stream
 
     assert list(inspect.signature(Stream.noack_take).parameters)[:3] == ["self", "max_", "within"]
+
+
+def test_faust_commits_past_an_unacked_offset_so_acks_must_be_in_order() -> None:
+    """Why streams/acks.py exists: faust's consumer commits the first run of consecutive acked
+    offsets without checking that it starts at the last commit. If an upgrade fixes that, this
+    fails, and OrderedAcks may be simplified away."""
+    from collections import defaultdict
+
+    from faust.transport.consumer import Consumer
+    from intervaltree import IntervalTree
+
+    def new_offset(acked: list[int], committed: int | None) -> int | None:
+        state = type("State", (), {})()
+        tp = ("t", 0)
+        state._acked = {tp: list(acked)}
+        state._acked_index = defaultdict(set, {tp: set(acked)})
+        state._gap = defaultdict(IntervalTree)
+        state._committed_offset = {tp: committed}
+        return Consumer._new_offset(state, tp)  # type: ignore[arg-type]
+
+    assert new_offset([0, 2, 3], None) == 1  # a run from the start is fine
+    assert new_offset([2, 3], None) == 4  # before any commit: offsets 0 and 1 are skipped
+    assert new_offset([2, 3], 1) == 4  # after committing offset 0 (next = 1): offset 1 is skipped
