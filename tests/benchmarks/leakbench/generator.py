@@ -456,7 +456,7 @@ class Generator:
             foreign = [
                 d
                 for d in self.domains
-                if d.tenant != session.tenant.tenant and getattr(d, "portable_answers", ())
+                if d.tenant != session.tenant.tenant and bool(getattr(d, "portable_answers", ()))
             ]
             if not foreign:
                 return None

@@ -675,7 +675,7 @@ DOC_CODE_ANSWERS: tuple[str, ...] = (
     'assert user.email.endswith("@example.com")\n```',
     'Stripe-style test cards are fine in the sandbox:\n\n```python\nTEST_CARDS = [\n    "4242 4242 4242 4242",\n'
     '    "4111 1111 1111 1111",\n    "5555 5555 5555 4444",\n    "3782 822463 10005",\n]\n```',
-    "Use documentation ranges for the allow list:\n\n```yaml\nallowed_ips:\n  - 192.0.2.10\n  - 198.51.100.0/24\n"
+    "Use documentation ranges for the allow list:\n\n```yaml\nallowed_ips:\n  - 192.0.2.10\n  - 198.51.100.0/24\n  - 198.51.100.42\n"
     "  - 203.0.113.7\n  - 2001:db8::1\n```",
     "A Luhn check walks every second digit:\n\n```python\ndef luhn(number: str) -> bool:\n    digits = [int(c) for c in number if c.isdigit()]\n"
     "    odd = digits[-1::-2]\n    even = [sum(divmod(2 * d, 10)) for d in digits[-2::-2]]\n"
@@ -726,7 +726,7 @@ _FIELDS = {d.tenant: d.record_fields for d in DOMAINS}
 def _lang(tenant: str, **texts: tuple[str, ...]) -> Domain:
     """A tenant's texts in another language; fields it lacks (public, the new classes') fall
     back to the English domain in the generator, and those outputs are labelled English."""
-    return Domain(tenant=tenant, record_fields=_FIELDS[tenant], **texts)  # type: ignore[arg-type]
+    return Domain(tenant=tenant, record_fields=_FIELDS[tenant], **texts)
 
 
 LANGUAGES: dict[str, tuple[Domain, ...]] = {
