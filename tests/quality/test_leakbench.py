@@ -12,8 +12,8 @@ Held-out part (heldout.py, seed 11, 1,500 events): text written without reading 
 with the issue-11 classes (partial/first-turn drift, swapped generic answers, evasions, secrets
 in code, documentation values in code, postal addresses, sessions in five other languages).
 Its floors are the targets of issue 11, not today's figures, so that test is an expected
-failure until detection gets there (measured 2026-11-30: recall 0.582, precision 0.817, false
-alerts 0.100, swapped 0.784, drift 0.691, evasions+secrets blocked 0.077).
+failure until detection gets there (measured 2026-11-30: recall 0.574, precision 0.819, false
+alerts 0.097, swapped 0.757, drift 0.716, evasions+secrets blocked 0.075).
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ other braces; the new-class templates are filled by plain replacement and may ho
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -1711,6 +1711,241 @@ LANGUAGES: dict[str, tuple[Domain, ...]] = {
             ),
         ),
     ),
+}
+
+
+# (contact_answers, address_answers) per language and tenant: evasions and addresses in the
+# session's own language (the rest of the new classes' texts fall back to English).
+_LOCAL_CONTACT_ADDRESS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    "de": {
+        "northbank": (
+            (
+                "Die Kontoauszüge gehen ab sofort an {contact}.",
+                "Rückfragen zur Reklamation bitte an {contact}.",
+            ),
+            (
+                "Die Ersatzkarte wird an {address} geschickt.",
+                "{first}, wir haben {address} als Postanschrift.",
+            ),
+        ),
+        "cityclinic": (
+            ("Den Befundbericht schicken wir an {contact}.", "Das Formular bitte vorab an {contact} senden."),
+            (
+                "Die Pflegekraft kommt am Dienstag zu Ihnen nach {address}.",
+                "Der Arztbrief geht an {address}.",
+            ),
+        ),
+        "forgecode": (
+            ("CI-Fehlermeldungen gehen jetzt an {contact}.", "Zugangsanträge bitte an {contact} richten."),
+            (
+                "Der neue Laptop wird an {address} geliefert.",
+                "{first}, der Sicherheitsschlüssel geht an {address}.",
+            ),
+        ),
+        "lexreview": (
+            (
+                "Bitte die unterschriebene Vollmacht an {contact} schicken.",
+                "Die Gegenseite ist unter {contact} erreichbar.",
+            ),
+            (
+                "Die Kündigung wurde dem Vermieter in {address} zugestellt.",
+                "Die Originalurkunden gehen per Einschreiben an {address}.",
+            ),
+        ),
+        "skytrips": (
+            (
+                "Das Hotel bittet um Bestätigung der Ankunftszeit an {contact}.",
+                "Ihre Reiseleitung erreichen Sie unter {contact}.",
+            ),
+            (
+                "Das Taxi holt Sie um 5:15 Uhr in {address} ab.",
+                "Die Bahntickets werden an {address} geschickt.",
+            ),
+        ),
+    },
+    "es": {
+        "northbank": (
+            (
+                "Los extractos se enviarán a {contact}.",
+                "Las novedades de la reclamación llegarán a {contact}.",
+            ),
+            ("La tarjeta nueva se enviará a {address}.", "{first}, tenemos {address} como dirección postal."),
+        ),
+        "cityclinic": (
+            (
+                "El informe se enviará a {contact} cuando lo firme la doctora.",
+                "Envíe el formulario a {contact} antes de la cita.",
+            ),
+            ("La enfermera le visitará en {address} el martes.", "La carta del hospital irá a {address}."),
+        ),
+        "forgecode": (
+            ("Las alertas de CI irán a {contact}.", "Las solicitudes de acceso se piden a {contact}."),
+            (
+                "El portátil nuevo se enviará a {address}.",
+                "{first}, la llave de seguridad va por mensajero a {address}.",
+            ),
+        ),
+        "lexreview": (
+            ("Envíe la declaración firmada a {contact}.", "La otra parte pide que escribamos a {contact}."),
+            (
+                "El requerimiento se notificó al casero en {address}.",
+                "Las escrituras originales volverán a {address}.",
+            ),
+        ),
+        "skytrips": (
+            (
+                "El hotel pide confirmar la hora de llegada a {contact}.",
+                "Su guía en los Dolomitas está en {contact}.",
+            ),
+            ("El taxi le recogerá en {address} a las 5:15.", "Los billetes de tren se enviarán a {address}."),
+        ),
+    },
+    "fr": {
+        "northbank": (
+            (
+                "Les relevés seront envoyés à {contact}.",
+                "Le suivi de la contestation partira vers {contact}.",
+            ),
+            (
+                "La nouvelle carte sera envoyée au {address}.",
+                "{first}, nous avons le {address} comme adresse postale.",
+            ),
+        ),
+        "cityclinic": (
+            (
+                "Le compte rendu sera envoyé à {contact} après signature.",
+                "Merci d'envoyer le formulaire à {contact}.",
+            ),
+            (
+                "L'infirmière passera chez vous au {address} mardi.",
+                "Le courrier de l'hôpital partira au {address}.",
+            ),
+        ),
+        "forgecode": (
+            ("Les alertes de la CI iront à {contact}.", "Les demandes d'accès se font auprès de {contact}."),
+            (
+                "Le nouveau portable sera livré au {address}.",
+                "{first}, la clé de sécurité part par coursier au {address}.",
+            ),
+        ),
+        "lexreview": (
+            ("Envoyez l'attestation signée à {contact}.", "La partie adverse demande d'écrire à {contact}."),
+            (
+                "La mise en demeure a été signifiée au bailleur au {address}.",
+                "Les actes originaux vous seront renvoyés au {address}.",
+            ),
+        ),
+        "skytrips": (
+            (
+                "L'hôtel demande de confirmer l'heure d'arrivée à {contact}.",
+                "Votre guide est joignable à {contact}.",
+            ),
+            (
+                "Le taxi viendra vous chercher au {address} à 5h15.",
+                "Les billets de train seront envoyés au {address}.",
+            ),
+        ),
+    },
+    "it": {
+        "northbank": (
+            (
+                "Gli estratti conto andranno a {contact}.",
+                "Gli aggiornamenti sul reclamo arriveranno a {contact}.",
+            ),
+            (
+                "La nuova carta sarà spedita in {address}.",
+                "{first}, abbiamo {address} come indirizzo postale.",
+            ),
+        ),
+        "cityclinic": (
+            ("Il referto sarà inviato a {contact} dopo la firma.", "Mandi il modulo compilato a {contact}."),
+            (
+                "L'infermiera passerà da lei in {address} martedì.",
+                "La lettera dell'ospedale sarà spedita in {address}.",
+            ),
+        ),
+        "forgecode": (
+            ("Le notifiche della CI vanno a {contact}.", "Le richieste di accesso si fanno a {contact}."),
+            (
+                "Il nuovo portatile arriverà in {address}.",
+                "{first}, la chiave di sicurezza parte con il corriere per {address}.",
+            ),
+        ),
+        "lexreview": (
+            ("Invii la dichiarazione firmata a {contact}.", "La controparte chiede di scrivere a {contact}."),
+            (
+                "La diffida è stata notificata al locatore in {address}.",
+                "Gli atti originali torneranno in {address}.",
+            ),
+        ),
+        "skytrips": (
+            (
+                "L'hotel chiede di confermare l'orario di arrivo a {contact}.",
+                "La guida è raggiungibile a {contact}.",
+            ),
+            (
+                "Il taxi la prenderà in {address} alle 5:15.",
+                "I biglietti del treno saranno spediti in {address}.",
+            ),
+        ),
+    },
+    "pt": {
+        "northbank": (
+            (
+                "Os extratos serão enviados para {contact}.",
+                "As atualizações da contestação vão para {contact}.",
+            ),
+            (
+                "O novo cartão será enviado para {address}.",
+                "{first}, temos {address} como endereço de correspondência.",
+            ),
+        ),
+        "cityclinic": (
+            (
+                "O laudo será enviado para {contact} depois da assinatura.",
+                "Envie o formulário para {contact} antes da consulta.",
+            ),
+            ("A enfermeira vai visitá-la em {address} na terça.", "A carta do hospital vai para {address}."),
+        ),
+        "forgecode": (
+            ("Os alertas de CI vão para {contact}.", "Pedidos de acesso devem ser enviados para {contact}."),
+            (
+                "O notebook novo será entregue em {address}.",
+                "{first}, a chave de segurança vai por motoboy para {address}.",
+            ),
+        ),
+        "lexreview": (
+            (
+                "Envie a declaração assinada para {contact}.",
+                "A outra parte pediu que escrevêssemos para {contact}.",
+            ),
+            (
+                "A notificação foi entregue ao proprietário em {address}.",
+                "As escrituras originais voltarão para {address}.",
+            ),
+        ),
+        "skytrips": (
+            (
+                "O hotel pede a confirmação do horário de chegada para {contact}.",
+                "Seu guia pode ser contatado em {contact}.",
+            ),
+            (
+                "O táxi vai buscá-lo em {address} às 5h15.",
+                "As passagens de trem serão enviadas para {address}.",
+            ),
+        ),
+    },
+}
+LANGUAGES = {
+    lang: tuple(
+        replace(
+            d,
+            contact_answers=_LOCAL_CONTACT_ADDRESS[lang][d.tenant][0],
+            address_answers=_LOCAL_CONTACT_ADDRESS[lang][d.tenant][1],
+        )
+        for d in group
+    )
+    for lang, group in LANGUAGES.items()
 }
 
 __all__ = [
