@@ -10,12 +10,22 @@ from rich.progress import Progress
 from rich.table import Table
 
 from bleedwatch.detectors import DetectionPipeline
-from bleedwatch.detectors.evaluation import Report, score, verdict_decisions
+from bleedwatch.detectors.evaluation import Decision, Report, score, unattributed, verdict_decisions
 from bleedwatch.models import Event, EventKind
 
 from .settings import Settings
 
-LEAK_CLASSES = ("cross_session_pii", "cross_tenant_pii", "foreign_passage", "swapped_response")
+# Outputs carrying another session's data or text: they should be blocked and attributed.
+LEAK_CLASSES = (
+    "cross_session_pii",
+    "cross_tenant_pii",
+    "foreign_passage",
+    "swapped_response",
+    "evasion_invisible",
+    "evasion_spelled",
+    "secret_in_code",
+    "postal_address",
+)
 
 
 def _pct(value: float | None) -> str:
@@ -23,12 +33,49 @@ def _pct(value: float | None) -> str:
 
 
 def class_table(report: Report) -> Table:
+    """Per class: outputs, flagged for any reason, caught by a fitting finding (positives), blocked,
+    attributed."""
     table = Table(title=f"{report.name}: per class")
-    for column in ("class", "outputs", "detection", "block", "attribution"):
-        table.add_column(column, justify="right" if column != "class" else "left")
+    for column in ("class", "expected", "outputs", "flagged", "caught", "block", "attribution"):
+        table.add_column(column, justify="right" if column not in ("class", "expected") else "left")
     for name in sorted(report.classes):
         c = report.classes[name]
-        table.add_row(name, str(c.total), _pct(c.detection_rate), _pct(c.block_rate), _pct(c.attribution))
+        table.add_row(
+            name,
+            c.expected,
+            str(c.total),
+            _pct(c.detection_rate),
+            _pct(c.recall) if c.positive else "-",
+            _pct(c.block_rate),
+            _pct(c.attribution),
+        )
+    return table
+
+
+def language_table(report: Report) -> Table:
+    table = Table(title=f"{report.name}: per language")
+    for column in ("lang", "positives", "recall", "clean", "false alerts"):
+        table.add_column(column, justify="right" if column != "lang" else "left")
+    for lang, figures in report.language_summary().items():
+        table.add_row(
+            lang,
+            str(int(figures["positives"])),
+            _pct(figures["recall"]),
+            str(int(figures["clean"])),
+            _pct(figures["false_alert_rate"]),
+        )
+    return table
+
+
+def summary_table(title: str, summaries: dict[str, dict[str, float]]) -> Table:
+    """Figures as rows, one column per summary (a figure a summary lacks shows as -)."""
+    table = Table(title=title)
+    table.add_column("figure", no_wrap=True)
+    for name in summaries:
+        table.add_column(name, justify="right")
+    figures = list(dict.fromkeys(f for s in summaries.values() for f in s))
+    for figure in figures:
+        table.add_row(figure, *[_pct(s.get(figure)) for s in summaries.values()])
     return table
 
 
@@ -39,6 +86,7 @@ def run_eval(
     console: Console,
     naive: bool = True,
     misses: int = 5,
+    title: str = "overall",
 ) -> dict[str, dict[str, float]]:
     contents = {e.event_id: e.content for e in events if e.kind is EventKind.MODEL_OUTPUT}
     pipeline = DetectionPipeline(settings.detector)
@@ -56,21 +104,17 @@ def run_eval(
 
             detector = NaiveDetector()
             task = progress.add_task("naive baseline", total=len(contents))
-            decisions: dict[str, tuple[str, set[str]]] = {}
+            decisions: dict[str, Decision] = {}
             for event_id, text in contents.items():
-                decisions[event_id] = ("alert" if detector.flags(text) else "allow", set())
+                decisions[event_id] = unattributed(detector.flags(text))
                 progress.advance(task)
             reports.append(score("naive", labels, decisions, contents, keep_misses=0))
     summaries = {r.name: r.summary(LEAK_CLASSES) for r in reports}
-    overall = Table(title="overall")
-    overall.add_column("figure")
-    for r in reports:
-        overall.add_column(r.name, justify="right")
-    for figure in next(iter(summaries.values())):
-        overall.add_row(figure, *[f"{summaries[r.name][figure]:.3f}" for r in reports])
     for r in reports:
         console.print(class_table(r))
-    console.print(overall)
+    if len(ours.languages) > 1:
+        console.print(language_table(ours))
+    console.print(summary_table(title, summaries))
     for name, c in sorted(ours.classes.items()):
         for miss in c.misses:
             console.print(f"[dim]miss[/] {name}: {miss}")
