@@ -20,7 +20,7 @@ from .journal import FlaggedFinding, FlaggedOutput, Journal
 from .judge import Judge, Judgement
 from .ledger import SessionState
 from .pii import PiiEngine, PiiSpan
-from .pipeline import SWEEP_LATENESS, DetectionPipeline
+from .pipeline import SWEEP_LATENESS, DetectionPipeline, Provisional
 from .policy import Policy
 from .semantic import StaticEmbedder
 from .stores import InMemorySessionStore, SessionStore, session_key
@@ -53,6 +53,7 @@ __all__ = [
     "PiiEngine",
     "PiiSpan",
     "Policy",
+    "Provisional",
     "SessionState",
     "SessionStore",
     "Sighting",

@@ -31,7 +31,7 @@ from .attribution import Origin, Sighting, filter_as_of, merge_sighting, merge_s
 from .extract import Extraction
 
 if TYPE_CHECKING:
-    from .pipeline import DetectionPipeline
+    from .pipeline import DetectionPipeline, Provisional
 
 
 def index_partition(key: int, partitions: int) -> int:
@@ -69,6 +69,9 @@ class BatchIndex:
         self.last_step = last_step
         self.ttl = ttl
         self.pending: list[RecordGroup] = []
+        # set while the fetched sightings may be incomplete (the stream's lookup passed its
+        # maximum wait): the pipeline hands it each output it judges (see ``Provisional``)
+        self.keep_provisional: Callable[[Provisional], None] | None = None
 
     def add(self, fetched: Mapping[int, Sighting]) -> None:
         seen = self._seen
@@ -148,7 +151,9 @@ class Batch:
         """Every index key judging the outputs not applied yet may read."""
         keys = self.pipeline.remote_lookup_keys
         return [
-            k for i in self.remaining_outputs() for k in keys(self.extracted[i])  # type: ignore[arg-type]
+            k
+            for i in self.remaining_outputs()
+            for k in keys(self.extracted[i])  # type: ignore[arg-type]
         ]
 
     def apply(

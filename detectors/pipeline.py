@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
 from bleedwatch.models import Action, Event, EventKind, Finding, Verdict
@@ -33,6 +34,33 @@ from .stores import InMemorySessionStore, SessionStore, session_key
 
 # Sweeps leave what an event this share of a TTL late (in event time) could still read.
 SWEEP_LATENESS = 0.1
+
+
+@dataclass(slots=True)
+class Provisional:
+    """An output judged while the index may have been incomplete (a lookup passed its
+    maximum wait): its extraction, its session's state before it was judged, and the latest
+    verdict it got, kept in memory until :meth:`DetectionPipeline.rejudge` can run."""
+
+    ex: Extraction
+    state: SessionState
+    verdict: Verdict
+
+
+def _without_own(sighting: Sighting, event: Event) -> Sighting | None:
+    """``sighting`` without what ``event`` (an output) recorded itself: its session's first
+    sighting at the output's own time."""
+    tenant, session, when = event.tenant_id, event.session_id, event.timestamp.timestamp()
+    seen = sighting.sessions.get(tenant, ())
+    kept = tuple(x for x in seen if not (x[0] == session and x[1] >= when))
+    if len(kept) == len(seen) and sighting.first.event_id != event.event_id:
+        return sighting
+    sessions = dict(sighting.sessions)
+    if kept:
+        sessions[tenant] = kept
+    else:
+        sessions.pop(tenant, None)
+    return Sighting(sighting.first, sessions, sighting.last) if sessions else None
 
 
 def _package_version() -> str:
@@ -185,12 +213,18 @@ class DetectionPipeline:
         marker = self.hasher.key64("judged", event.event_id)
         if marker in state.journal.judged:
             return []  # already judged: a redelivery gets no second verdict
+        # an index that may be incomplete (the stream's lookup passed its maximum wait) keeps
+        # what judging read, so the output can be judged again once the index is complete
+        keep = getattr(index, "keep_provisional", None)
+        before = SessionState.from_bytes(state.to_bytes()) if keep is not None else None
         tenant_terms = self._tenant_term_keys(ex)
         view = LedgerView(state, ex.probe_keys())
         sightings = self.lookup(index, [*self.judge.lookup_keys(ex, view), *tenant_terms], event)
         known_terms = self._known_terms(event.tenant_id, tenant_terms, sightings)
         judgement = self.judge.judge(ex, view, sightings, known_terms)
         verdict = self._decide(ex, judgement)
+        if keep is not None and before is not None:
+            keep(Provisional(ex, before, verdict))
         state.journal.judged.append(marker)
         if verdict.action is Action.ALLOW:
             # Only an allowed output becomes provenance; a flagged leak stays a leak if repeated.
@@ -211,6 +245,63 @@ class DetectionPipeline:
             )
         self.save_state(event, state)
         return [verdict]
+
+    def rejudge_keys(self, provisional: Provisional) -> list[int]:
+        """The index keys judging a provisional output again reads."""
+        ex = provisional.ex
+        view = LedgerView(provisional.state, ex.probe_keys())
+        return [*self.judge.lookup_keys(ex, view), *self._tenant_term_keys(ex)]
+
+    def rejudge(self, provisional: Provisional, index: AttributionIndex) -> Verdict | None:
+        """Judge a provisional output again against ``index`` (now complete as of its time),
+        with the session as it was then; returns the follow-up if the verdict changed.
+
+        The follow-up replaces the output's entry in the session's journal, so late evidence
+        retracts from what it says now. What the first verdict changed stays: an output first
+        allowed was learnt as the session's own content, and one first flagged was not.
+        """
+        ex, event = provisional.ex, provisional.ex.event
+        tenant_terms = self._tenant_term_keys(ex)
+        view = LedgerView(provisional.state, ex.probe_keys())
+        found = self.lookup(index, [*self.judge.lookup_keys(ex, view), *tenant_terms], event)
+        # the index now holds what the output itself recorded (if it was allowed): judging
+        # read the index before that
+        sightings = {k: s for k, v in found.items() if (s := _without_own(v, event)) is not None}
+        known_terms = self._known_terms(event.tenant_id, tenant_terms, sightings)
+        judgement = self.judge.judge(ex, view, sightings, known_terms)
+        fresh = self._decide(ex, judgement)
+        old = provisional.verdict
+        same = {"revision", "retracted"}
+        if fresh.model_dump(exclude=same) == old.model_dump(exclude=same):
+            return None
+        state = self.state_for(event)
+        entry = next((f for f in state.journal.flagged if f.event_id == event.event_id), None)
+        revision = max(old.revision, entry.revision if entry is not None else 0) + 1
+        kept = {f.fingerprint for f in fresh.findings}
+        followup = fresh.model_copy(
+            update={
+                "revision": revision,
+                "retracted": [f.fingerprint for f in old.findings if f.fingerprint not in kept],
+            }
+        )
+        if entry is not None:
+            state.journal.flagged.remove(entry)
+        if fresh.action is not Action.ALLOW:
+            state.journal.flagged.append(
+                FlaggedOutput(
+                    event_id=event.event_id,
+                    timestamp=event.timestamp.timestamp(),
+                    revision=revision,
+                    drift_score=fresh.drift_score,
+                    findings=[
+                        FlaggedFinding(f, x.keys, x.alt_keys)
+                        for f, x in zip(fresh.findings, judgement.findings, strict=True)
+                    ],
+                )
+            )
+        self.save_state(event, state)
+        provisional.verdict = followup
+        return followup
 
     def lookup(self, index: AttributionIndex, keys: list[int], event: Event) -> dict[int, Sighting]:
         """Sightings of ``keys`` as of the event's time that some new session saw within

@@ -63,10 +63,13 @@ class InProcessExtraction:
 class InProcessIndex:
     """The attribution index protocol over in-memory FIFO queues, one per index partition."""
 
-    def __init__(self, partitions: int, last_step: float = 0.0, ttl: float | None = None) -> None:
+    def __init__(
+        self, partitions: int, last_step: float = 0.0, ttl: float | None = None, max_wait_s: float = 30.0
+    ) -> None:
         self.partitions = partitions
         self.handlers = [
-            IndexPartition({}, p, partitions, last_step, ttl, max_wait_s=30.0) for p in range(partitions)
+            IndexPartition({}, p, partitions, last_step, ttl, max_wait_s=max_wait_s)
+            for p in range(partitions)
         ]
         self.queues: list[asyncio.Queue[bytes]] = [asyncio.Queue() for _ in range(partitions)]
         self.waiting: dict[str, PendingLookup] = {}
@@ -152,12 +155,15 @@ class InProcessStream:
         partitions: int = 4,
         batch_size: int = 64,
         delays: Sequence[tuple[float, float]] | None = None,
+        max_wait_s: float = 30.0,
     ) -> None:
+        """``delays[p]``: seconds partition p's extraction waits per call (its pace);
+        ``max_wait_s``: the index's maximum wait for other partitions' progress."""
         cfg = pipeline.config
         pipeline.sessions = InMemorySessionStore()
         self.pipeline = pipeline
         self.partitions = partitions
-        self.index = InProcessIndex(partitions, cfg.index_last_step, cfg.index_ttl_seconds)
+        self.index = InProcessIndex(partitions, cfg.index_last_step, cfg.index_ttl_seconds, max_wait_s)
         self.sink = CollectingSink()
         self.metrics = Metrics()
         self._offsets = [0] * partitions
@@ -195,19 +201,24 @@ class InProcessStream:
         self.sequencers[partition].push(_TOPIC, offset, now, None, event, now)
 
     async def run(self, events: Sequence[Event], expected_verdicts: int, timeout_s: float = 300.0) -> None:
-        """Deliver every event (a backlog), run until ``expected_verdicts`` came out."""
+        """Deliver every event (a backlog), run until ``expected_verdicts`` first verdicts
+        came out and no output judged past the maximum wait is left to judge again."""
         for event in events:
             self.push(event)
         tasks = [asyncio.ensure_future(self.index.serve())]
         tasks += [asyncio.ensure_future(p.run()) for p in self.processors]
         deadline = time.monotonic() + timeout_s
         try:
-            while len(self.sink.verdicts) < expected_verdicts:
+            while sum(v.revision == 0 for v in self.sink.verdicts) < expected_verdicts or any(
+                p.provisional for p in self.processors
+            ):
                 for task in tasks:
                     if task.done():
                         task.result()  # a processor or the index died: raise its error
                 if time.monotonic() > deadline:
-                    raise TimeoutError(f"{len(self.sink.verdicts)} of {expected_verdicts} verdicts")
+                    first = sum(v.revision == 0 for v in self.sink.verdicts)
+                    left = sum(p.provisional for p in self.processors)
+                    raise TimeoutError(f"{first} of {expected_verdicts} verdicts; {left} to judge again")
                 await asyncio.sleep(0.01)
         finally:
             for task in tasks:

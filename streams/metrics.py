@@ -96,6 +96,24 @@ class Metrics:
             "lookups answered by watermark_max_wait_s, not by every partition's progress",
             registry=r,
         )
+        self.watermark_followups = Counter(
+            "bleedwatch_watermark_followups_total",
+            "follow-up verdicts for outputs judged past watermark_max_wait_s, once the index was "
+            "complete as of their time and judged them otherwise",
+            registry=r,
+        )
+        self.provisional_outputs = Gauge(
+            "bleedwatch_provisional_outputs",
+            "outputs judged past watermark_max_wait_s, kept in memory until the index is "
+            "complete as of their time and they can be judged again",
+            registry=r,
+        )
+        self.provisional_dropped = Counter(
+            "bleedwatch_provisional_dropped_total",
+            "provisional outputs given up on (over the cap, or older than the index TTL before "
+            "the index was complete): their first verdict stands",
+            registry=r,
+        )
         self.watermark_wait_seconds = Histogram(
             "bleedwatch_watermark_wait_seconds",
             "how long the index held a lookup for other session partitions' progress (waits only)",

@@ -19,12 +19,13 @@ records and session rows are queued together, all or nothing.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from bleedwatch.detectors import DetectionPipeline, Extraction
+from bleedwatch.detectors import DetectionPipeline, Extraction, Provisional
 from bleedwatch.detectors.batch import Batch, BatchIndex, RecordGroup
 from bleedwatch.models import Event, EventKind, Verdict
 
@@ -89,8 +90,10 @@ class PartitionProcessor:
         on_stale: Callable[[int], None] | None = None,
         last_step: float = 0.0,
         ttl: float | None = None,
+        max_provisional: int = 4096,
     ) -> None:
         self.partition = partition
+        self.max_provisional = max_provisional  # outputs judged past the maximum wait, kept
         self.sequencer = sequencer
         self.pipeline = pipeline
         self.extraction = extraction
@@ -109,6 +112,9 @@ class PartitionProcessor:
         self._sent: tuple[float, float] | None = None
         self._sent_at = 0.0
         self.event_time = float("-inf")  # latest event time applied (TTL sweeps, health)
+        # outputs judged past the maximum wait, oldest first, with their pending items
+        self._provisional: deque[tuple[Provisional, Pending]] = deque()
+        self._rechecked_at = 0.0
 
     # -- progress ------------------------------------------------------------------------
     def mark(self) -> Mark:
@@ -163,6 +169,12 @@ class PartitionProcessor:
         ahead = asyncio.ensure_future(self._extract_ahead(extracted))
         try:
             while True:
+                while self._provisional and extracted.empty() and not ahead.done():
+                    # idle with outputs to judge again: try now and then while waiting
+                    await self._recheck_idle()
+                    with contextlib.suppress(TimeoutError):
+                        async with asyncio.timeout(1.0):
+                            await self._ready(extracted)
                 items, task, released = await next_while_alive(extracted, ahead)
                 await self.process(items, task, released)
         except Exception:
@@ -225,15 +237,24 @@ class PartitionProcessor:
                     continue
                 keys = batch.lookup_keys()
                 complete: int | None = None
+                timed_out = False
                 if keys:
                     asked = [(items[i].sort_key[0], items[i].fetched_by) for i in outputs]
                     self._publish_progress()  # before waiting: others may wait for it too
                     result = await self.index.lookup(self.partition, keys, asked)
                     index.add(result.found)
                     complete = result.complete
-                    if result.timed_out:
+                    timed_out = result.timed_out
+                    if timed_out:
                         self.metrics.watermark_timeouts.inc()
-                self._apply_step(items, entry, batch, index, complete)
+                    elif self._provisional and complete:
+                        # complete as of this output's time: so for every earlier one too
+                        await self._recheck(asked[complete - 1][0])
+                index.keep_provisional = self._keeper(items) if timed_out else None
+                try:
+                    self._apply_step(items, entry, batch, index, complete)
+                finally:
+                    index.keep_provisional = None
                 steps += 1
             if steps > 1:
                 self.metrics.watermark_steps.inc(steps - 1)
@@ -243,6 +264,70 @@ class PartitionProcessor:
         else:
             if self._inflight and self._inflight[0] is entry:
                 self._inflight.popleft()
+
+    # -- outputs judged past the maximum wait ---------------------------------------------------
+    @property
+    def provisional(self) -> int:
+        """Outputs judged past the maximum wait, not judged again yet."""
+        return len(self._provisional)
+
+    def _keeper(self, items: list[Pending]) -> Callable[[Provisional], None]:
+        by_id = {item.event.event_id: item for item in items}
+
+        def keep(provisional: Provisional) -> None:
+            if len(self._provisional) >= self.max_provisional:
+                self._provisional.popleft()
+                self.metrics.provisional_dropped.inc()
+            self._provisional.append((provisional, by_id[provisional.ex.event.event_id]))
+            self.metrics.provisional_outputs.set(len(self._provisional))
+
+        return keep
+
+    async def _recheck(self, covered: float | None) -> None:
+        """Judge provisional outputs again, oldest first, up to event time ``covered`` (all of
+        them when None): a lookup for each, answered once every partition has recorded up to
+        its time; a changed verdict goes out as a follow-up. One still incomplete (its lookup
+        passed the maximum wait again) stops the round: it is tried again later."""
+        while self._provisional:
+            provisional, item = self._provisional[0]
+            when = item.sort_key[0]
+            if covered is not None and when > covered:
+                return
+            if self.ttl is not None and self.event_time - when > self.ttl:
+                self._provisional.popleft()  # its sightings have expired for later outputs anyway
+                self.metrics.provisional_dropped.inc()
+                continue
+            keys = self.pipeline.rejudge_keys(provisional)
+            result = await self.index.lookup(self.partition, keys, [(when, item.fetched_by)])
+            if result.timed_out:
+                return
+            index = BatchIndex(result.found, last_step=self.last_step, ttl=self.ttl)
+            self.sink.begin(item)
+            try:
+                followup = self.pipeline.rejudge(provisional, index)
+                if followup is not None:
+                    self.sink.verdict(followup, item)
+                    self.metrics.watermark_followups.inc()
+                self.sink.commit([])
+            except BaseException:
+                self.sink.rollback()
+                raise
+            if self._provisional and self._provisional[0][0] is provisional:
+                self._provisional.popleft()
+            self.metrics.provisional_outputs.set(len(self._provisional))
+
+    @staticmethod
+    async def _ready(queue: asyncio.Queue[Extracting]) -> None:
+        """Until the queue has an item (without taking it)."""
+        while queue.empty():
+            await asyncio.sleep(0.01)
+
+    async def _recheck_idle(self) -> None:
+        """While no batch waits: at most once a second, since each try may wait the maximum."""
+        now = time.monotonic()
+        if now - self._rechecked_at >= 1.0:
+            self._rechecked_at = now
+            await self._recheck(None)
 
     def _apply_step(
         self, items: list[Pending], entry: list[Any], batch: Batch, index: BatchIndex, outputs: int | None

@@ -49,8 +49,50 @@ def test_partitions_at_different_paces_judge_as_the_scan_does(
     assert stream.metrics.watermark_steps._value.get() > 0
 
 
-def test_without_the_watermark_the_same_run_differs(pii_engine: PiiEngine, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_the_watermark_the_same_run_differs(
+    pii_engine: PiiEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The control: lookups answered at once (every output 'covered') lose attributions."""
     monkeypatch.setattr(Watermarks, "covers", lambda self, asker, event_time, fetched_by: True)
     report, _ = _run(pii_engine, 1200, 10, 64)
     assert not report.ok  # type: ignore[attr-defined]
+
+
+def test_past_the_maximum_wait_a_changed_verdict_is_followed_up(pii_engine: PiiEngine) -> None:
+    """One partition far slower than the index's maximum wait: the others judge without it
+    (counted), and once it has recorded, every output so judged is judged again; where the
+    verdict changes a follow-up goes out. Each output's latest verdict then equals the scan's."""
+    generated, _ = generate(600, 10)
+    lines = [orjson.dumps(e) for e in generated]
+    scanner = Scanner(DetectionPipeline(DetectorConfig(), pii=pii_engine))
+    expected = [v for v in scanner.scan(lines) if isinstance(v, Verdict)]
+    parsed = [parse_event(line) for line in lines]
+    stream = InProcessStream(
+        DetectionPipeline(DetectorConfig(), pii=pii_engine),
+        partitions=4,
+        batch_size=16,
+        delays=[(0.0, 0.0), (0.6, 0.6), (0.0, 0.0), (0.0, 0.0)],  # partition 1 lags
+        max_wait_s=0.2,
+    )
+    outputs = sum(e.kind is EventKind.MODEL_OUTPUT for e in parsed)
+    asyncio.run(stream.run(parsed, outputs, timeout_s=240))
+
+    report = equivalence(
+        [v.model_dump(mode="json") for v in expected],
+        [v.model_dump(mode="json") for v in stream.sink.verdicts],
+    )
+    assert stream.index.timeouts > 0  # the wait really passed
+    assert report.differ > 0  # and first verdicts really were judged without the lagging records
+    followups = [v for v in stream.sink.verdicts if v.revision > 0]
+    assert len(followups) == stream.metrics.watermark_followups._value.get() > 0
+    assert all(p.provisional == 0 for p in stream.processors)
+
+    ignore = {"revision", "retracted"}
+    want = {v.event_id: v.model_dump(mode="json", exclude=ignore) for v in expected}
+    latest: dict[str, Verdict] = {}
+    for v in stream.sink.verdicts:
+        if v.event_id not in latest or v.revision >= latest[v.event_id].revision:
+            latest[v.event_id] = v
+    got = {e: v.model_dump(mode="json", exclude=ignore) for e, v in latest.items()}
+    differ = sorted(e for e in want if want[e] != got.get(e))
+    assert not differ, f"{len(differ)} of {len(want)} latest verdicts differ from the scan: {differ[:10]}"
