@@ -17,6 +17,7 @@ from bleedwatch.models import Event, EventKind
 from .config import DetectorConfig
 from .docvalues import DocumentationMatcher
 from .feature_cache import ExtractionCache
+from .fold import fold
 from .hashing import KeyedHasher
 from .masking import mask_value
 from .normalize import family, normalize
@@ -164,7 +165,11 @@ class Extractor:
 
     def _evidence_spans(self, text: str) -> list[PiiSpan]:
         spans = self.pii.analyze_evidence(text)
-        spans.extend(PiiSpan("PERSON", s, e, 0.5, t) for s, e, t in candidate_names(text))
+        # name shapes in the folded text too: a record's "J\u00f6rg M\u00fcller" is Jörg Müller
+        folded = fold(text)
+        for s, e, t in candidate_names(folded.text):
+            start, end = folded.original(s, e)
+            spans.append(PiiSpan("PERSON", start, end, 0.5, t))
         return spans
 
     def _pii_item(self, span: PiiSpan, candidate: bool = False) -> PiiItem | None:

@@ -9,6 +9,7 @@ provenance and cross-session attribution work on the evasive form as they do on 
 
 Folding, in order:
 
+0. JSON ``\\uXXXX`` escapes (tool traces serialised as ASCII) become their characters.
 1. Format characters (Unicode category Cf: zero-width spaces and joiners, word joiner, BOM,
    soft hyphen, bidi controls) are removed.
 2. NFKC compatibility folding (fullwidth forms, ligatures, odd spaces).
@@ -101,10 +102,12 @@ def _fold_char(ch: str) -> str:
     return out
 
 
-def _fold_chars(text: str) -> _Builder:
+def _fold_chars(folded: FoldedText) -> FoldedText:
+    text = folded.text
     built = _Builder()
     for i, ch in enumerate(text):
-        built.add(_fold_char(ch), i, i + 1)
+        start, end = folded.original(i, i + 1)
+        built.add(_fold_char(ch), start, end)
     # confusables, word by word: only where a word mixes them with ASCII letters or digits
     chars = built.chars
     n = len(chars)
@@ -123,7 +126,25 @@ def _fold_chars(text: str) -> _Builder:
                 if look is not None:
                     chars[k] = look
         i = j
-    return built
+    out = "".join(chars)
+    if out == text and not folded.changed:
+        return folded
+    return FoldedText(out, tuple(built.starts), tuple(built.ends))
+
+
+# -- JSON string escapes -------------------------------------------------------------------
+# A tool trace serialised with ASCII escapes ("J\u00f6rg", "Hauptstra\u00dfe") is the same
+# text as the answer that quotes it unescaped.
+_JSON_ESCAPE = regex.compile(r"\\u(?:d[89ab][0-9a-f]{2}\\ud[c-f][0-9a-f]{2}|[0-9a-f]{4})", regex.IGNORECASE)
+
+
+def _unescape(match: regex.Match[str]) -> str:
+    codes = [int(h, 16) for h in str(match.group()).split("\\u")[1:]]
+    if len(codes) == 2:
+        return chr(0x10000 + ((codes[0] - 0xD800) << 10) + (codes[1] - 0xDC00))
+    if 0xD800 <= codes[0] <= 0xDFFF:
+        return str(match.group())  # a lone surrogate: leave it as written
+    return chr(codes[0])
 
 
 def _rewrite(
@@ -239,13 +260,13 @@ _NEEDS_WORDS = regex.compile(rf"\b{_DIGIT_WORD}\b|{_SPELLED_HINT.pattern}", rege
 
 def fold(text: str) -> FoldedText:
     """``text`` as the recognizers should read it, with the map back to ``text``."""
-    if text.isascii() and _NEEDS_WORDS.search(text) is None:
+    escaped = "\\u" in text
+    if text.isascii() and not escaped and _NEEDS_WORDS.search(text) is None:
         return FoldedText(text, None, None)  # the common case: nothing to fold
     folded = FoldedText(text, None, None)
-    if not text.isascii():
-        built = _fold_chars(text)
-        folded_text = "".join(built.chars)
-        if folded_text != text or len(built.chars) != len(text):
-            folded = FoldedText(folded_text, tuple(built.starts), tuple(built.ends))
+    if escaped:
+        folded = _rewrite(folded, _JSON_ESCAPE, _unescape)
+    if not folded.text.isascii():
+        folded = _fold_chars(folded)
     folded = _fold_digit_words(folded)
     return _fold_spelled_emails(folded)

@@ -41,7 +41,7 @@ def luhn(digits: str) -> bool:
 class LooseNumberRecognizer(EntityRecognizer):
     """Cards and IBANs with irregular or unusual separators (see the module docstring)."""
 
-    SCORE = 0.8  # below Presidio's own validated matches, which win where both match
+    SCORE = 0.8  # cards: below Presidio's own validated matches, which win where both match
 
     def __init__(self) -> None:
         super().__init__(supported_entities=["CREDIT_CARD", "IBAN_CODE"], name="LooseNumberRecognizer")
@@ -63,18 +63,20 @@ class LooseNumberRecognizer(EntityRecognizer):
             for match in _IBAN.finditer(text):
                 compact = "".join(c for c in match.group() if c.isalnum())
                 if 15 <= len(compact) <= 34 and self._iban.validate_result(compact):
-                    results.append(self._result("IBAN_CODE", match.start(), match.end()))
+                    # check digits and country format both hold: as sure as Presidio's own IBAN
+                    # match, so a card-shaped run inside it does not win the overlap
+                    results.append(self._result("IBAN_CODE", match.start(), match.end(), 1.0))
         return results
 
-    def _result(self, entity: str, start: int, end: int) -> RecognizerResult:
+    def _result(self, entity: str, start: int, end: int, score: float = SCORE) -> RecognizerResult:
         name = str(getattr(self, "name", "LooseNumberRecognizer"))
         return RecognizerResult(
             entity_type=entity,
             start=start,
             end=end,
-            score=self.SCORE,
+            score=score,
             analysis_explanation=AnalysisExplanation(
-                recognizer=name, original_score=self.SCORE, textual_explanation="checksum-valid digit run"
+                recognizer=name, original_score=score, textual_explanation="checksum-valid digit run"
             ),
             recognition_metadata={
                 RecognizerResult.RECOGNIZER_NAME_KEY: name,
