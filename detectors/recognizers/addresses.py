@@ -59,7 +59,7 @@ _FR_TYPES = (
 # German, Dutch, Swedish, Finnish, Danish street words, alone ("Berliner Straße") or as the
 # end of a compound ("Hauptstraße", "Kyanoweg", "Skolvägen", "Tuulilasinkatu", "Reykjaviksgade").
 _SUFFIX_TYPES = (
-    "straße|strasse|str\\.|gasse|weg|allee|platz|ring|damm|ufer|chaussee|steig|pfad|markt|"
+    "straße|strasse|str|gasse|weg|allee|platz|ring|damm|ufer|chaussee|steig|pfad|markt|"
     "straat|laan|singel|gracht|plein|kade|dijk|boulevard|hof|dreef|steeg|pad|haven|park|"
     "vägen|väg|gatan|gata|gränd|torget|torg|backen|stigen|allén|plan|"
     "katu|tie|kuja|polku|raitti|kaari|rinne|väylä|ranta|aukio|tori|puisto|"
@@ -93,7 +93,9 @@ _STREET_NUMBER_FIRST = (
     r")"
 )
 _STREET_SUFFIXED = (
-    rf"(?:(?:{_CAP}[ \t\-]+){{0,3}}\p{{Lu}}[\p{{L}}\-]*(?i:{_SUFFIX_TYPES})"  # Hauptstraße, Skolvägen
+    # the whole word, then a look back for its ending: no backtracking through every suffix
+    # Hauptstraße, Skolvägen, Hauptstr.
+    rf"(?:(?:{_CAP}[ \t\-]+){{0,3}}\p{{Lu}}[\p{{L}}\-]*+(?<=(?i:{_SUFFIX_TYPES}))\.?"
     rf"|(?:{_CAP}[ \t\-]+){{1,3}}(?:(?=\p{{Lu}})(?i:{_SUFFIX_TYPES}|straße|strasse)|bulevardi|katu|kuja))"
     rf",?[ \t]+{_NUMBER}"
 )
@@ -194,6 +196,7 @@ _CONTEXT_RE = regex.compile(
     r"(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in _CONTEXT) + r")(?![\p{L}])", regex.IGNORECASE
 )
 _STREET_GROUP = regex.compile(rf"^(?P<street>{_STREETS}|{_STREET_BARE}){_UNIT}")
+_TYPED = regex.compile(rf"(?P<street>{_STREETS}{_UNIT})(?P<tail>{_TAIL})?", regex.DOTALL | regex.MULTILINE)
 
 
 class PostalAddressRecognizer(PatternRecognizer):
@@ -204,14 +207,14 @@ class PostalAddressRecognizer(PatternRecognizer):
     CONTEXT_BOOST = 0.3
 
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("street_with_postcode", rf"(?<![\w]){_STREETS}{_UNIT}{_TAIL}", FULL_SCORE),
+        # a typed street, with its postcode line if one follows (scored in analyze: one pass)
+        Pattern("street", rf"(?<![\w]){_STREETS}{_UNIT}(?:{_TAIL})?(?![\w])", STREET_SCORE),
         Pattern(
             "bare_street_with_postcode",
             rf"(?<![\w])(?:{_STREET_BARE}|{_STREET_FR_BARE}){_UNIT}{_STRICT_TAIL}",
             FULL_SCORE,
         ),
         Pattern("indian_address", rf"(?<![\w]){_STREET_IN}", FULL_SCORE),
-        Pattern("street", rf"(?<![\w]){_STREETS}{_UNIT}(?![\w])", STREET_SCORE),
     ]
 
     def __init__(self) -> None:
@@ -238,6 +241,11 @@ class PostalAddressRecognizer(PatternRecognizer):
             street = _STREET_GROUP.match(surface)
             value = street.group("street") if street is not None else surface
             explanation = result.analysis_explanation
+            pattern = explanation.pattern_name if explanation is not None else None
+            if pattern == "street":
+                typed = _TYPED.match(surface)
+                if typed is not None and typed.group("tail"):
+                    result.score = self.FULL_SCORE  # the street and its postcode line
             if (
                 explanation is not None
                 and explanation.pattern_name == "bare_street_with_postcode"
