@@ -233,6 +233,12 @@ _SPELLED_DOT = regex.compile(_DOT, regex.IGNORECASE)
 _SPELLED_WORD = regex.compile(r"[(\[{<]\s*(?:at|dot)\s*[)\]}>]|\s(?:at|dot)\s", regex.IGNORECASE)
 
 
+# Words that start a noun phrase after "at" in prose, never a host name in a spelled address.
+_PROSE_HOSTS = frozenset(
+    ["the", "a", "an", "this", "that", "my", "your", "our", "his", "her", "their", "its", "some", "any", "no"]
+)
+
+
 def _email_for(match: regex.Match[str]) -> str:
     """The address a spelled-out form stands for; the match itself if it is not spelled out
     or reads as prose rather than an address."""
@@ -245,6 +251,8 @@ def _email_for(match: regex.Match[str]) -> str:
         return surface
     local = _SPELLED_DOT.sub(".", match.group("local"))
     domain = _SPELLED_DOT.sub(".", match.group("domain"))
+    if not bracketed and domain.split(".")[0].casefold() in _PROSE_HOSTS:
+        return surface  # "the bubble burst at the dot com peak"
     return f"{local}@{domain}"
 
 

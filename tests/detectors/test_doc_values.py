@@ -132,3 +132,16 @@ def test_the_list_is_configurable_and_extendable(make_pipeline) -> None:  # type
     ]
     assert run(make_pipeline(), card)["c"].findings == []
     assert _types(run(make_pipeline(no_cards), card)["c"]) == [("pii_without_provenance", "CREDIT_CARD")]
+
+
+def test_the_config_file_extends_the_list(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from bleedwatch.streams.settings import Settings
+
+    config = tmp_path / "bleedwatch.yaml"
+    config.write_text(
+        "detector:\n  pii:\n    documentation_values:\n      extra_values: ['+44 20 7946 0321']\n"
+    )
+    monkeypatch.setenv("BLEEDWATCH_CONFIG", str(config))
+    values = Settings().detector.pii.documentation_values
+    assert values.extra_values == ["+44 20 7946 0321"]
+    assert "4242424242424242" in values.card_numbers  # the defaults stay

@@ -123,6 +123,7 @@ def test_a_spelled_out_card_the_user_gave_is_provenance_for_the_plain_form(make_
     [
         "Meet me at the station at five.",
         "Visit us at shop.okafor-family.ng for details.",  # prose: no spelled "dot", no bracketed "at"
+        "The bubble burst at the dot com peak in 2000.",
         "One of the two options is better; three or four people agreed.",
         "The pipeline has one two three stages.",
         "Ирина сказала, что сор в доме.",  # all-Cyrillic words are not folded
