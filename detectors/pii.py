@@ -69,7 +69,9 @@ _PRECHECKS: dict[str, re.Pattern[str]] = {
     "VendorSecretRecognizer": re.compile(r"[A-Za-z0-9_\-]{16}|-----BEGIN"),
     "AssignedSecretRecognizer": re.compile(r"[A-Za-z0-9_\-+/=.]{16}"),
     "CodeSecretRecognizer": re.compile(r"(?i:pass|pwd|secret|token|key|credential|auth)|://[^\s/@]*:"),
-    "LooseNumberRecognizer": re.compile(r"(?:\d[\s.\-_/]{0,2}){13}"),
+    "LooseNumberRecognizer": re.compile(
+        r"(?:\d[\s.\-_/]{0,2}){13}|\b[A-Za-z]{2}[\s.\-_/]{0,2}\d\d(?:[\s.\-_/]{0,2}[A-Za-z0-9]){10}"
+    ),
     "PostalAddressRecognizer": re.compile(r"\d"),
 }
 NAME_GATE_ZIPF = 4.5

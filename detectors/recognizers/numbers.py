@@ -22,8 +22,9 @@ _SEP = r"[ \t.\-_/]{1,2}"
 # Not after "+" or "(": "+55 11 96123-4532" is a phone number whose digits happen to pass Luhn.
 _DIGITS = regex.compile(rf"(?<![\w.\-+(]|[+(][ \t])\d(?:(?:{_SEP})?\d){{12,18}}(?![\w]|[.\-]\d)")
 # An IBAN: country, check digits, then letters and digits with any single separators.
+# Either case: "gb82 west 1234 ..." is the same IBAN (its canonical form is upper case).
 _IBAN = regex.compile(
-    rf"(?<![\w])[A-Z]{{2}}(?:{_SEP})?\d(?:(?:{_SEP})?\d)(?:(?:{_SEP})?[A-Z0-9]){{10,30}}(?![\w])"
+    rf"(?<![\w])[A-Za-z]{{2}}(?:{_SEP})?\d(?:(?:{_SEP})?\d)(?:(?:{_SEP})?[A-Za-z0-9]){{10,30}}(?![\w])"
 )
 _CARD_PREFIX = regex.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|3[068]|6(?:011|5|4[4-9]|22)|35)")
 
@@ -61,7 +62,7 @@ class LooseNumberRecognizer(EntityRecognizer):
                     results.append(self._result("CREDIT_CARD", match.start(), match.end()))
         if "IBAN_CODE" in entities:
             for match in _IBAN.finditer(text):
-                compact = "".join(c for c in match.group() if c.isalnum())
+                compact = "".join(c for c in match.group() if c.isalnum()).upper()
                 if 15 <= len(compact) <= 34 and self._iban.validate_result(compact):
                     # check digits and country format both hold: as sure as Presidio's own IBAN
                     # match, so a card-shaped run inside it does not win the overlap

@@ -63,6 +63,7 @@ def _leak(make_pipeline, answer: str, user: str = "What do you have on file for 
         ("Her card is four nine two nine 3813 3266 four two nine five.", "CREDIT_CARD"),
         ("Her IBAN is DE75.5121.0800.1245.1261.99.", "IBAN_CODE"),
         ("Her IBAN is DE 7 5 5121 0800 1245 1261 nine nine.", "IBAN_CODE"),
+        ("Her IBAN is de75 5121 0800 1245 1261 99.", "IBAN_CODE"),
         ("Her phone is 212.479.3811.", "PHONE_NUMBER"),
         ("Her phone is two one two four seven nine three eight one one.", "PHONE_NUMBER"),
     ],
