@@ -16,6 +16,7 @@ DEFAULT_ENTITIES = [
     "UK_NINO",
     "IP_ADDRESS",
     "SECRET",
+    "POSTAL_ADDRESS",
 ]
 
 # Regions whose national formats (no leading +) are recognised; +<country> numbers parse anywhere.
@@ -40,6 +41,153 @@ DEFAULT_PHONE_REGIONS = [
 ]
 
 
+class DocumentationValues(BaseModel):
+    """Values published for documentation and testing: by themselves they are nobody's data.
+
+    A value on this list in an answer is no finding when no session supplied it (a code
+    sample with ``4242 4242 4242 4242`` or ``user@example.com``). It stays attributable: when
+    a session's input, record or trace supplied it, it is that session's provenance like any
+    value, and it is a cross-session leak in another session's answer. Test data that a real
+    system stores against a real customer is that customer's data.
+
+    Each list replaces its default when set in the config file; ``extra_values`` adds to
+    them without restating the defaults.
+    """
+
+    domains: list[str] = Field(
+        default_factory=lambda: [
+            "example.com",
+            "example.org",
+            "example.net",
+            "example",
+            "test",
+            "invalid",
+            "localhost",
+        ],
+        description="RFC 2606/6761 reserved domains; subdomains included (mail.example.org)",
+    )
+    placeholder_locals: list[str] = Field(
+        default_factory=lambda: [
+            "user",
+            "username",
+            "name",
+            "yourname",
+            "your.name",
+            "your_name",
+            "you",
+            "me",
+            "someone",
+            "somebody",
+            "email",
+            "mail",
+            "test",
+            "tester",
+            "demo",
+            "sample",
+            "example",
+            "foo",
+            "bar",
+            "baz",
+            "admin",
+            "root",
+            "info",
+            "contact",
+            "support",
+            "sales",
+            "hello",
+            "team",
+            "noreply",
+            "no-reply",
+            "webmaster",
+            "postmaster",
+            "jdoe",
+            "johndoe",
+            "john.doe",
+            "jane.doe",
+            "janedoe",
+            "john",
+            "jane",
+            "alice",
+            "bob",
+            "carol",
+            "dave",
+            "eve",
+            "mallory",
+            "firstname.lastname",
+            "first.last",
+            "firstname",
+            "lastname",
+        ],
+        description="an address at a reserved domain is a documentation value only with one of these "
+        "local parts (trailing digits ignored: user1, test42): the reserved domain is where test data "
+        "puts realistic people too, and ana.ruiz17@example.com is written as somebody's address",
+    )
+    ip_networks: list[str] = Field(
+        default_factory=lambda: ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"],
+        description="RFC 5737 and RFC 3849 documentation networks",
+    )
+    fictional_phone_exchange: bool = Field(
+        default=True, description="North American 555-0100 to 555-0199, reserved for fiction"
+    )
+    card_numbers: list[str] = Field(
+        default_factory=lambda: [
+            # Stripe, Adyen, Braintree, PayPal published test cards
+            "4242424242424242",
+            "4000056655665556",
+            "4111111111111111",
+            "4012888888881881",
+            "4222222222222",
+            "4000000000000002",
+            "4000000000009995",
+            "4000002500003155",
+            "4000000000003220",
+            "5555555555554444",
+            "5200828282828210",
+            "5105105105105100",
+            "2223003122003222",
+            "2221000000000009",
+            "378282246310005",
+            "371449635398431",
+            "378734493671000",
+            "6011111111111117",
+            "6011000990139424",
+            "6011000400000000",
+            "3056930009020237",
+            "30569309025904",
+            "38520000023237",
+            "36227206271667",
+            "3566002020360505",
+            "3530111333300000",
+            "6200000000000005",
+            "6250941006528599",
+        ]
+    )
+    ibans: list[str] = Field(
+        default_factory=lambda: [
+            "GB82WEST12345698765432",
+            "GB29NWBK60161331926819",
+            "DE89370400440532013000",
+            "FR1420041010050500013M02606",
+            "NL91ABNA0417164300",
+            "ES9121000418450200051332",
+            "IT60X0542811101000000123456",
+            "BE68539007547034",
+            "CH9300762011623852957",
+            "AT611904300234573201",
+            "PL61109010140000071219812874",
+            "SE4550000000058398257466",
+            "DK5000400440116243",
+            "FI2112345600000785",
+            "IE29AIBK93115212345678",
+            "PT50000201231234567890154",
+        ]
+    )
+    extra_values: list[str] = Field(
+        default_factory=list,
+        description="more documentation values, as written (compared in canonical form)",
+    )
+
+
 class PiiConfig(BaseModel):
     entities: list[str] = Field(default_factory=lambda: list(DEFAULT_ENTITIES))
     score_threshold: float = Field(default=0.4, ge=0.0, le=1.0)
@@ -56,6 +204,7 @@ class PiiConfig(BaseModel):
         default_factory=list, description="Presidio recognizer YAML files to add"
     )
     min_person_chars: int = 4
+    documentation_values: DocumentationValues = Field(default_factory=DocumentationValues)
 
 
 class LedgerConfig(BaseModel):

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from bleedwatch.models import Event, EventKind
 
 from .config import DetectorConfig
+from .docvalues import DocumentationMatcher
 from .feature_cache import ExtractionCache
+from .fold import fold
 from .hashing import KeyedHasher
 from .masking import mask_value
 from .normalize import family, normalize
@@ -38,6 +40,8 @@ class PiiItem:
     token_keys: tuple[int, ...] = ()  # names' words ("Ms. Okafor"), spaced numbers' digit groups
     # A name-shaped span NER did not confirm: reported only when another session saw it.
     candidate: bool = False
+    # A documentation value or a weakly shaped secret: reported only when a session supplied it.
+    attributed_only: bool = False
 
 
 @dataclass(slots=True)
@@ -111,6 +115,7 @@ class Extractor:
         self.hasher = hasher
         self.embedder = embedder
         self.cache = cache if cache is not None else ExtractionCache(config.extraction_cache_entries)
+        self.docs = DocumentationMatcher(config.pii.documentation_values)
 
     @classmethod
     def for_config(cls, config: DetectorConfig, pii: PiiEngine) -> Extractor:
@@ -160,7 +165,11 @@ class Extractor:
 
     def _evidence_spans(self, text: str) -> list[PiiSpan]:
         spans = self.pii.analyze_evidence(text)
-        spans.extend(PiiSpan("PERSON", s, e, 0.5, t) for s, e, t in candidate_names(text))
+        # name shapes in the folded text too: a record's "J\u00f6rg M\u00fcller" is Jörg Müller
+        folded = fold(text)
+        for s, e, t in candidate_names(folded.text):
+            start, end = folded.original(s, e)
+            spans.append(PiiSpan("PERSON", start, end, 0.5, t))
         return spans
 
     def _pii_item(self, span: PiiSpan, candidate: bool = False) -> PiiItem | None:
@@ -173,6 +182,10 @@ class Extractor:
         token_keys: tuple[int, ...] = ()
         if kind == "name":
             token_keys = tuple(self.hasher.key64("tok", word) for word in value.split() if len(word) > 1)
+        elif kind == "address":
+            # an address the session gave in other words ("Hauptstraße 5" for a record's full
+            # address line) is explained when it knew every word and number of it
+            token_keys = tuple(self.hasher.key64("tok", t.text) for t in tokenize(span.text))
         elif kind == "phone":
             # A spaced digit run the session supplied verbatim (part of an account number it
             # was given, say) is explained by its digit groups even if it never scored as a phone.
@@ -189,6 +202,7 @@ class Extractor:
             masked=mask_value(span.entity_type, span.text),
             token_keys=token_keys,
             candidate=candidate,
+            attributed_only=span.attributed_only or self.docs.matches(span.entity_type, span.text, value),
         )
 
     def _digit_run_keys(self, tokens: list[Token]) -> list[int]:

@@ -102,6 +102,8 @@ class Judge:
             if sighting is None:
                 if item.candidate:
                     continue  # a capitalised phrase nobody saw is no evidence of anything
+                if item.attributed_only:
+                    continue  # a documentation value or weak secret no session supplied: nobody's data
                 kind = FindingType.PII_WITHOUT_PROVENANCE
             elif not _is_foreign(
                 sighting,

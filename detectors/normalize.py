@@ -11,6 +11,7 @@ import phonenumbers
 _NON_DIGIT = re.compile(r"\D+")
 _NON_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 _SPACE = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[\W_]+")
 _HONORIFIC = re.compile(
     r"^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|dame|herr|frau|mme|mlle|sr|sra|srta)\.?\s+",
     re.IGNORECASE,
@@ -28,6 +29,7 @@ _FAMILY = {
     "NATIONAL_ID": "natid",
     "IP_ADDRESS": "ip",
     "PERSON": "name",
+    "POSTAL_ADDRESS": "address",
 }
 
 
@@ -88,4 +90,7 @@ def normalize(entity_type: str, value: str, default_phone_region: str = "US") ->
         return _ip(value)
     if kind == "name":
         return person_name(value)
+    if kind == "address":
+        # case, spacing and punctuation folded: "Hauptstraße 5" = "HAUPTSTRASSE, 5"
+        return _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", value).casefold()).strip()
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", value)).strip().casefold()

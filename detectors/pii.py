@@ -8,6 +8,9 @@ parsing, entropy for secrets). bleedwatch drives them directly rather than throu
 - evidence (contexts, tool traces, user input) never needs NER: names there come from name
   shapes (:mod:`.recognizers.names`); repeated text (RAG chunks) is not analysed again
   (:mod:`.feature_cache`);
+- the pattern recognizers read a folded copy of the text (:mod:`.fold`: no zero-width or other
+  format characters, look-alike letters and fullwidth digits as ASCII, digits and addresses
+  spelled out as written normally), and every span maps back to the original offsets;
 - outputs go through spaCy NER only when they contain a capitalised, uncommon word
   (:func:`name_words`) that the session's evidence did not supply (the pipeline decides), and
   the NER model runs alone (no tagger, parser or lemmatizer), batched with ``nlp.pipe``.
@@ -27,15 +30,25 @@ from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     EmailRecognizer,
     IbanRecognizer,
-    IpRecognizer,
     UkNinoRecognizer,
     UsSsnRecognizer,
 )
 from spacy.language import Language
 
 from .config import PiiConfig
+from .fold import fold
 from .offline import use_bundled_public_suffix_list
-from .recognizers import AssignedSecretRecognizer, FastPhoneRecognizer, VendorSecretRecognizer
+from .recognizers import (
+    ATTRIBUTED_ONLY,
+    VALUE_KEY,
+    AssignedSecretRecognizer,
+    CodeAwareIpRecognizer,
+    CodeSecretRecognizer,
+    FastPhoneRecognizer,
+    LooseNumberRecognizer,
+    PostalAddressRecognizer,
+    VendorSecretRecognizer,
+)
 from .terms import zipf
 from .text import Token, tokenize
 
@@ -50,11 +63,16 @@ _PRECHECKS: dict[str, re.Pattern[str]] = {
     "CreditCardRecognizer": re.compile(r"(?:\d[\s\-]*){12}"),
     # the leading part of Presidio's (case-sensitive) IBAN pattern, which is slow to run
     "IbanRecognizer": re.compile(r"[A-Z]{2}[0-9]{2}(?:[ -]?[A-Z0-9]{4}){2}"),
-    "IpRecognizer": re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:"),
+    "CodeAwareIpRecognizer": re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:"),
     "UsSsnRecognizer": re.compile(r"\d{3}[\s\-.]?\d{2}[\s\-.]?\d{4}"),
     "UkNinoRecognizer": re.compile(r"[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}"),
     "VendorSecretRecognizer": re.compile(r"[A-Za-z0-9_\-]{16}|-----BEGIN"),
     "AssignedSecretRecognizer": re.compile(r"[A-Za-z0-9_\-+/=.]{16}"),
+    "CodeSecretRecognizer": re.compile(r"(?i:pass|pwd|secret|token|key|credential|auth)|://[^\s/@]*:"),
+    "LooseNumberRecognizer": re.compile(
+        r"(?:\d[\s.\-_/]{0,2}){13}|\b[A-Za-z]{2}[\s.\-_/]{0,2}\d\d(?:[\s.\-_/]{0,2}[A-Za-z0-9]){10}"
+    ),
+    "PostalAddressRecognizer": re.compile(r"\d"),
 }
 NAME_GATE_ZIPF = 4.5
 
@@ -67,7 +85,12 @@ class PiiSpan:
     start: int
     end: int
     score: float
+    # The value as the recognizers read it (folded, see :mod:`.fold`); ``start``/``end`` are
+    # offsets in the original text, which may differ from ``text`` when the value was disguised.
     text: str
+    # A value whose shape alone is no evidence (a documentation value, a weak secret): it is
+    # reported only when another session supplied it.
+    attributed_only: bool = False
 
 
 class NerEngine(Protocol):
@@ -112,11 +135,14 @@ def default_recognizers(config: PiiConfig) -> list[EntityRecognizer]:
         FastPhoneRecognizer(supported_regions=tuple(config.phone_regions)),
         CreditCardRecognizer(),
         IbanRecognizer(),
-        IpRecognizer(),
+        LooseNumberRecognizer(),
+        CodeAwareIpRecognizer(),
         UsSsnRecognizer(),
         UkNinoRecognizer(),
         VendorSecretRecognizer(),
         AssignedSecretRecognizer(),
+        CodeSecretRecognizer(),
+        PostalAddressRecognizer(),
     ]
 
 
@@ -151,17 +177,24 @@ class PiiEngine:
         return self.ner.version if self.ner is not None else "no-ner"
 
     def _patterns(self, text: str, threshold: float) -> list[PiiSpan]:
+        folded = fold(text)
+        read = folded.text
         results: list[RecognizerResult] = []
         for recognizer, precheck, entities in self._recognizers:
-            if precheck is not None and precheck.search(text) is None:
+            if precheck is not None and precheck.search(read) is None:
                 continue
             # Pattern recognizers take no NLP artifacts; context words are not needed to match.
-            results.extend(recognizer.analyze(text, entities, None))  # type: ignore[arg-type]
-        return [
-            PiiSpan(r.entity_type, r.start, r.end, round(float(r.score), 4), text[r.start : r.end])
-            for r in results
-            if r.score >= threshold
-        ]
+            results.extend(recognizer.analyze(read, entities, None))  # type: ignore[arg-type]
+        spans = []
+        for r in results:
+            if r.score < threshold:
+                continue
+            meta = r.recognition_metadata or {}
+            start, end = folded.original(r.start, r.end)
+            value = meta.get(VALUE_KEY) or read[r.start : r.end]
+            weak = bool(meta.get(ATTRIBUTED_ONLY, False))
+            spans.append(PiiSpan(r.entity_type, start, end, round(float(r.score), 4), value, weak))
+        return spans
 
     def analyze_evidence(self, text: str) -> list[PiiSpan]:
         """Pattern recognizers only, at the lower evidence threshold."""

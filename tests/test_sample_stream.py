@@ -103,12 +103,12 @@ EXPECTED: dict[str, tuple[str, list[tuple[object, ...]]]] = {
             ),
         ],
     ),
-    # contact details no session ever saw (hallucinated or from outside)
+    # contact details no session ever saw (hallucinated or from outside); its (415) 555-0142 is
+    # in the 555-0100..0199 range reserved for fiction, a documentation value nobody supplied
     "initech-21": (
         "alert",
         [
             ("pii_without_provenance", "EMAIL_ADDRESS", None, "alert", "b***@i***.com"),
-            ("pii_without_provenance", "PHONE_NUMBER", None, "alert", "******0142"),
         ],
     ),
     # the Minecraft incident: temple bricks in a coding session after five idle minutes

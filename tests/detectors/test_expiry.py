@@ -16,7 +16,7 @@ OUT = EventKind.MODEL_OUTPUT
 USER = EventKind.USER_INPUT
 TOOL = EventKind.TOOL_TRACE
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)  # a whole minute: a slot boundary for steps <= 60 s
-EMAIL = "mei.tanaka@example.org"
+EMAIL = "mei.tanaka@tanaka-post.jp"  # not a reserved domain: see test_doc_values.py
 CRM = json.dumps({"customer_name": "Mei Tanaka", "email": EMAIL})
 
 

@@ -37,9 +37,9 @@ def test_redelivered_evidence_is_learnt_once(make_pipeline) -> None:  # type: ig
 
 def test_late_evidence_that_explains_a_finding_retracts_it(make_pipeline) -> None:  # type: ignore[no-untyped-def]
     ev = EventFactory()
-    crm = ev("bank", "s1", TOOL, json.dumps({"phone": "(212) 555-0187"}), event_id="crm")
+    crm = ev("bank", "s1", TOOL, json.dumps({"phone": "(212) 479-3811"}), event_id="crm")
     user = ev("bank", "s1", USER, "What number do you have for me?")
-    output = ev("bank", "s1", OUT, "We have 212.555.0187 on file.", event_id="o1")
+    output = ev("bank", "s1", OUT, "We have 212.479.3811 on file.", event_id="o1")
     # the tool trace was produced before the output but arrives after it
     sink = run(make_pipeline(), [user, output, crm])
     first, followup = sink.history
@@ -56,8 +56,8 @@ def test_evidence_from_after_the_output_does_not_retract(make_pipeline) -> None:
     sink = run(
         make_pipeline(),
         [
-            ev("bank", "s1", OUT, "We have 212.555.0187 on file.", event_id="o1"),
-            ev("bank", "s1", TOOL, json.dumps({"phone": "(212) 555-0187"})),
+            ev("bank", "s1", OUT, "We have 212.479.3811 on file.", event_id="o1"),
+            ev("bank", "s1", TOOL, json.dumps({"phone": "(212) 479-3811"})),
         ],
     )
     assert [v.revision for v in sink.history] == [0]

@@ -77,7 +77,8 @@ def test_pii_the_session_never_saw_is_flagged_by_risk(make_pipeline) -> None:  #
         make_pipeline(),
         [
             ev("bank", "s1", USER, "What is the support line?"),
-            ev("bank", "s1", OUT, "Call (415) 555-0142 any time.", event_id="phone"),
+            # not 555-01xx: those numbers are reserved for fiction (documentation values)
+            ev("bank", "s1", OUT, "Call (415) 273-9164 any time.", event_id="phone"),
             ev("bank", "s1", OUT, "Your card is 5500 0000 0000 0004.", event_id="card"),
         ],
     )

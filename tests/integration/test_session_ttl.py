@@ -97,8 +97,8 @@ def test_a_fingerprint_is_forgotten_after_the_index_ttl(stream_settings: Setting
         BLEEDWATCH_DETECTOR__SESSION_TTL_SECONDS="60", BLEEDWATCH_DETECTOR__INDEX_TTL_SECONDS="60"
     )
     worker.wait_assigned(count=4)
-    record = json.dumps({"customer_name": "Mei Tanaka", "email": "mei.tanaka@example.org"})
-    leak = "Your statement went to mei.tanaka@example.org."
+    record = json.dumps({"customer_name": "Mei Tanaka", "email": "mei.tanaka@tanaka-post.jp"})
+    leak = "Your statement went to mei.tanaka@tanaka-post.jp."
     produce_lines(
         stream_settings,
         [
@@ -159,14 +159,14 @@ def test_a_history_longer_than_both_ttls_is_judged_alike_by_stream_scan_and_repl
         BLEEDWATCH_DETECTOR__SESSION_TTL_SECONDS="60", BLEEDWATCH_DETECTOR__INDEX_TTL_SECONDS="300"
     )
     worker.wait_assigned(count=4)
-    crm_mei = json.dumps({"customer_name": "Mei Tanaka", "email": "mei.tanaka@example.org"})
-    crm_priya = json.dumps({"customer_name": "Priya Raman", "email": "priya.raman@example.net"})
+    crm_mei = json.dumps({"customer_name": "Mei Tanaka", "email": "mei.tanaka@tanaka-post.jp"})
+    crm_priya = json.dumps({"customer_name": "Priya Raman", "email": "priya.raman@raman-post.in"})
     phases = [
         [  # minute 0: a record, a leak of it, a session that greets and is thanked by name
             _event("crm", "a", "tool_trace", _at(0), crm_mei),
             _event("q-b", "b", "user_input", _at(0.02), "Where did my statement go?"),
             _event(
-                "leak-b", "b", "model_output", _at(0.03), "Your statement went to mei.tanaka@example.org."
+                "leak-b", "b", "model_output", _at(0.03), "Your statement went to mei.tanaka@tanaka-post.jp."
             ),
             _event("hi", "s1", "user_input", _at(0.2), "Hello, I am Jonas Weber."),
             _event("thanks", "s1", "model_output", _at(0.25), "Thank you, Mr. Weber."),
@@ -179,11 +179,11 @@ def test_a_history_longer_than_both_ttls_is_judged_alike_by_stream_scan_and_repl
         [  # minutes 14-20: a leak within the index TTL, one past it, s1 back once more
             _event("q-f", "f", "user_input", _at(14), "Where did my statement go?"),
             _event(
-                "leak-f", "f", "model_output", _at(14.1), "Your statement went to priya.raman@example.net."
+                "leak-f", "f", "model_output", _at(14.1), "Your statement went to priya.raman@raman-post.in."
             ),
             _event("q-d", "d", "user_input", _at(15), "Where did my statement go?"),
             _event(
-                "leak-d", "d", "model_output", _at(15.1), "Your statement went to mei.tanaka@example.org."
+                "leak-d", "d", "model_output", _at(15.1), "Your statement went to mei.tanaka@tanaka-post.jp."
             ),
             _event("thanks-late", "s1", "model_output", _at(20), "Thank you, Mr. Weber."),
         ],
