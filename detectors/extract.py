@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bleedwatch.models import Event, EventKind
 
 from .config import DetectorConfig
+from .encoder import SentenceEncoder, packaged_encoder
 from .feature_cache import ExtractionCache
 from .hashing import KeyedHasher
+from .language import DEFAULT_LANGUAGE, LanguageIdentifier, packaged_identifier
 from .masking import mask_value
 from .normalize import family, normalize
 from .pii import NAME_GATE_ZIPF, PiiEngine, PiiSpan, name_words
@@ -56,6 +59,19 @@ class Extraction:
     name_keys: tuple[int, ...] = ()
     pattern_spans: list[PiiSpan] = field(default_factory=list, repr=False)  # outputs, before NER
     names_checked: bool = False  # an output whose pattern spans NER has completed
+    language: str = DEFAULT_LANGUAGE  # ISO 639-1; term rarity is that language's
+    # Outputs: windows of consecutive sentences (char spans) and their terms, for partial drift;
+    # the PII-free text the encoder reads if drift makes the output a candidate.
+    window_spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    window_terms: list[dict[int, float]] = field(default_factory=list, repr=False)
+    semantic_text: str = field(default="", repr=False)
+    # Evidence (inputs and contexts): the encoder's vector of its PII-free text, for the profile.
+    profile_vector: Vector | None = field(default=None, repr=False)
+
+    def semantic_parts(self) -> list[str]:
+        """What the encoder reads of a candidate output: all of it, then each window."""
+        text = self.semantic_text
+        return [text, *(text[start:end] for start, end in self.window_spans)]
 
     @property
     def needs_names(self) -> bool:
@@ -105,18 +121,36 @@ class Extractor:
         hasher: KeyedHasher,
         embedder: StaticEmbedder | None = None,
         cache: ExtractionCache | None = None,
+        encoder: SentenceEncoder | None = None,
+        languages: LanguageIdentifier | None = None,
     ) -> None:
         self.config = config
         self.pii = pii
         self.hasher = hasher
         self.embedder = embedder
         self.cache = cache if cache is not None else ExtractionCache(config.extraction_cache_entries)
+        self.encoder = encoder
+        self.languages = languages
+        self.encoded = 0  # evidence texts encoded, and the seconds it took (this process)
+        self.encode_seconds = 0.0
 
     @classmethod
-    def for_config(cls, config: DetectorConfig, pii: PiiEngine) -> Extractor:
-        """An extractor as the pipeline uses it: keyed hashes, plus topic vectors if drift is semantic."""
-        embedder = StaticEmbedder.packaged() if config.drift.enabled and config.drift.semantic else None
-        return cls(config, pii, KeyedHasher(config.hmac_secret.get_secret_value()), embedder)
+    def for_config(
+        cls, config: DetectorConfig, pii: PiiEngine, encoder: SentenceEncoder | None = None
+    ) -> Extractor:
+        """An extractor as the pipeline uses it: keyed hashes, topic vectors if drift is semantic,
+        encoder vectors of inputs and contexts if drift uses the encoder, and each event's
+        language if rarity is per language. Models load once per process (this runs in each
+        extraction worker of the stream)."""
+        drift = config.drift
+        embedder = StaticEmbedder.packaged() if drift.enabled and drift.semantic else None
+        if not (drift.enabled and drift.semantic and drift.encoder):
+            encoder = None
+        elif encoder is None:
+            encoder = packaged_encoder(drift.encoder_max_tokens)
+        languages = packaged_identifier() if drift.enabled and drift.languages else None
+        hasher = KeyedHasher(config.hmac_secret.get_secret_value())
+        return cls(config, pii, hasher, embedder, encoder=encoder, languages=languages)
 
     def extract_batch(self, events: Sequence[Event]) -> list[Extraction]:
         """Everything but NER, which :meth:`with_names` adds where provenance cannot explain
@@ -131,7 +165,31 @@ class Extractor:
                 spans = self.pii.output_patterns if output else self._evidence_spans
                 ex = cache.put(key, self._extract(event, spans(event.content)))
             result.append(ex)
+        self._encode_profiles(result)
         return result
+
+    def _encode_profiles(self, extractions: Sequence[Extraction]) -> None:
+        """Encoder vectors of the batch's inputs and contexts, in one call (cached ones kept).
+
+        Tool traces are data, not what a session talks about; outputs are encoded only when
+        drift makes them candidates (on the stateful side, :class:`~.judge.Judge`).
+        """
+        if self.encoder is None:
+            return
+        todo = [
+            ex
+            for ex in extractions
+            if ex.profile_vector is None
+            and ex.event.kind in (EventKind.USER_INPUT, EventKind.RETRIEVED_CONTEXT)
+            and ex.semantic_text.strip()
+        ]
+        if todo:
+            started = time.perf_counter()
+            vectors = self.encoder.encode([ex.semantic_text for ex in todo])
+            self.encoded += len(todo)
+            self.encode_seconds += time.perf_counter() - started
+            for ex, vector in zip(todo, vectors, strict=True):
+                ex.profile_vector = vector
 
     def with_names(self, extractions: Sequence[Extraction]) -> list[Extraction]:
         """The same outputs with NER's PERSON spans added, in one ``nlp.pipe``.
@@ -232,9 +290,24 @@ class Extractor:
             off_topic = [*pii_like, *(PiiSpan("NAME_WORD", t.start, t.end, 0.0, t.text) for t in named)]
             gate = {t.text for t in named}
         else:
-            candidates, off_topic, topic_tokens = [], spans, tokens
+            candidates, off_topic, topic_tokens, pii_like = [], spans, tokens, spans
             gate = {t.text for t in tokens if zipf(t.text) < NAME_GATE_ZIPF}
-        terms = {hasher.key64("term", term): weight for term, weight in terms_of(topic_tokens).items()}
+        language = self.languages.detect(text) if self.languages is not None else DEFAULT_LANGUAGE
+        terms = {
+            hasher.key64("term", term): weight for term, weight in terms_of(topic_tokens, language).items()
+        }
+        # The encoder reads the text without its PII, but with its capitalised words ("GitHub",
+        # "API"): they carry its topic, and a vector of them is learnt only if the output is allowed.
+        semantic_text = _blank(text, pii_like if output else spans)
+        window_spans: list[tuple[int, int]] = []
+        window_terms: list[dict[int, float]] = []
+        if output and self.config.drift.windows:
+            for start, end in _windows(text, topic_tokens, language, self.config.drift.window_min_weight):
+                inside = [t for t in topic_tokens if start <= t.start and t.end <= end]
+                window_spans.append((start, end))
+                window_terms.append(
+                    {hasher.key64("term", term): w for term, w in terms_of(inside, language).items()}
+                )
         pcfg = self.config.passage
         digests = [hasher.digest("sh", s) for s in shingles(tokens, pcfg.shingle_tokens)]
         shingle_keys = [int.from_bytes(d[:8], "big") for d in digests]
@@ -253,7 +326,41 @@ class Extractor:
             topic=self.embedder.embed(_blank(text, off_topic)) if self.embedder else None,
             name_keys=name_keys,
             pattern_spans=spans if output else [],  # NER adds to these later
+            language=language,
+            window_spans=window_spans,
+            window_terms=window_terms,
+            semantic_text=semantic_text,
         )
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*")
+
+
+def _windows(text: str, tokens: list[Token], language: str, min_weight: float) -> list[tuple[int, int]]:
+    """Runs of consecutive sentences, each carrying at least ``min_weight`` rare-term weight
+    (a short tail joins the window before it). None when the whole text is one window."""
+    bounds, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > start:
+            bounds.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    if len(bounds) < 2:
+        return []
+    windows: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    weight = 0.0
+    for s_start, s_end in bounds:
+        current = (current[0] if current else s_start, s_end)
+        inside = [t for t in tokens if s_start <= t.start and t.end <= s_end]
+        weight += sum(terms_of(inside, language).values())
+        if weight >= min_weight:
+            windows.append(current)
+            current, weight = None, 0.0
+    if current is not None and windows:
+        windows[-1] = (windows[-1][0], current[1])
+    return windows if len(windows) > 1 else []
 
 
 def _blank(text: str, spans: list[PiiSpan]) -> str:
