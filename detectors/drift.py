@@ -120,6 +120,12 @@ class DriftResult:
     # the output's encoded vector when the encoder judged it (learnt into the profile if allowed)
     vector: Vector | None = field(default=None, repr=False, compare=False)
     encoded: bool = False  # the encoder decided this output
+    peak: float = 0.0  # the highest of the score and its windows' scores
+
+    @property
+    def reported(self) -> float:
+        """The score a finding carries: a window's when a window drifted more than the whole."""
+        return max(self.score, self.peak)
 
 
 class DriftScorer:
@@ -141,33 +147,40 @@ class DriftScorer:
         stats: DriftStats,
         windows: Sequence[dict[int, float]] = (),
     ) -> DriftResult:
-        """Lexical drift: the unexplained share of the output's rare-term weight, or of a
-        window's (one carrying at least ``window_min_weight``) if that is higher."""
+        """Lexical drift: the unexplained share of the output's rare-term weight; ``peak`` is
+        the highest of that and each window's (one carrying at least ``window_min_weight``).
+
+        Only the whole output's score flags on its own. A window alone makes the output a
+        candidate for the encoder: in any answer some sentence brings new words, and only
+        the encoder can tell a new angle on the topic from another topic.
+        """
         cfg = self.config
         total = sum(weighted_terms.values())
         if total <= 0.0:
             return DriftResult(0.0, self.threshold(stats), 0.0, False)
         unexplained = sum(w for k, w in weighted_terms.items() if not explained(k))
-        score = unexplained / total
+        score = round(unexplained / total, 4)
+        peak = score
         if cfg.windows:
             for window in windows:
                 weight = sum(window.values())
                 if weight >= cfg.window_min_weight:
-                    score = max(score, sum(w for k, w in window.items() if not explained(k)) / weight)
-        score = round(score, 4)
+                    part = sum(w for k, w in window.items() if not explained(k)) / weight
+                    peak = max(peak, round(part, 4))
         threshold = self.threshold(stats)
         flagged = cfg.enabled and total >= cfg.min_output_weight and score > threshold
-        return DriftResult(score, threshold, total, flagged)
+        return DriftResult(score, threshold, total, flagged, peak=peak)
 
     def is_candidate(self, result: DriftResult) -> bool:
-        """Worth the encoder: flagged, or scored within ``encoder_margin`` under the threshold."""
+        """Worth the encoder: the output or one of its windows scored above the threshold less
+        ``encoder_margin``."""
         cfg = self.config
         return (
             cfg.enabled
             and cfg.semantic
             and cfg.encoder
             and result.weight >= cfg.min_output_weight
-            and result.score > result.threshold - cfg.encoder_margin
+            and max(result.score, result.peak) > result.threshold - cfg.encoder_margin
         )
 
     def decide(self, result: DriftResult, similarities: Sequence[float], vector: Vector) -> DriftResult:
@@ -175,7 +188,9 @@ class DriftScorer:
         each window to the nearest profile vector; the least similar part decides."""
         cfg = self.config
         similarity = round(min(similarities), 4)
-        bar = cfg.encoder_veto if result.flagged else cfg.encoder_confirm
+        # lexically flagged, whole or in a window: on topic only if similar enough; doubted:
+        # drift only if clearly unlike what the session supplied
+        bar = cfg.encoder_veto if result.reported > result.threshold else cfg.encoder_confirm
         return replace(result, similarity=similarity, flagged=similarity < bar, vector=vector, encoded=True)
 
     def confirm(self, result: DriftResult, output: Vector | None, session: Vector | None) -> DriftResult:

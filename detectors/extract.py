@@ -109,6 +109,8 @@ class Extraction:
 
 
 _NAME_WORD_MAX_ZIPF = 4.0
+# A word this frequent in the text's own (non-English) language is one of its words, not a name.
+_LANGUAGE_WORD_ZIPF = 2.5
 _TRAILING_DIGITS = re.compile(r"\d{8,}$")
 _EVERYDAY_ZIPF = 5.0
 
@@ -147,7 +149,7 @@ class Extractor:
         if not (drift.enabled and drift.semantic and drift.encoder):
             encoder = None
         elif encoder is None:
-            encoder = packaged_encoder(drift.encoder_max_tokens)
+            encoder = packaged_encoder(drift.encoder_max_tokens, drift.encoder_threads)
         languages = packaged_identifier() if drift.enabled and drift.languages else None
         hasher = KeyedHasher(config.hmac_secret.get_secret_value())
         return cls(config, pii, hasher, embedder, encoder=encoder, languages=languages)
@@ -210,7 +212,7 @@ class Extractor:
         texts = [ex.event.content for ex in firsts]
         found = self.pii.with_persons(texts, [ex.pattern_spans for ex in firsts])
         for (key, group), first, text, spans in zip(missed.items(), firsts, texts, found, strict=True):
-            items = self._pii_items(spans, _unconfirmed_names(text, spans))
+            items = self._pii_items(spans, _unconfirmed_names(text, spans, first.language))
             entry = cache.put(key, dataclasses.replace(first, pii=items, names_checked=True))
             for i in group:
                 out[i] = dataclasses.replace(entry, event=extractions[i].event)
@@ -276,9 +278,10 @@ class Extractor:
         token_keys = {hasher.key64("tok", t.text) for t in tokens}
         token_keys.update(self._digit_run_keys(tokens))
         output = event.kind is EventKind.MODEL_OUTPUT
+        language = self.languages.detect(text) if self.languages is not None else DEFAULT_LANGUAGE
         if output:
             # name-shaped spans that Presidio did not find: judged only if another session saw them
-            candidates = _unconfirmed_names(text, spans)
+            candidates = _unconfirmed_names(text, spans, language)
             named = name_words(text, tokens)
             # The topic leaves out the output's PII, judged by provenance instead; the vector
             # also leaves out capitalised uncommon words (names, brands). Neither depends on
@@ -292,7 +295,6 @@ class Extractor:
         else:
             candidates, off_topic, topic_tokens, pii_like = [], spans, tokens, spans
             gate = {t.text for t in tokens if zipf(t.text) < NAME_GATE_ZIPF}
-        language = self.languages.detect(text) if self.languages is not None else DEFAULT_LANGUAGE
         terms = {
             hasher.key64("term", term): weight for term, weight in terms_of(topic_tokens, language).items()
         }
@@ -372,15 +374,24 @@ def _blank(text: str, spans: list[PiiSpan]) -> str:
     return "".join(chars)
 
 
-def _unconfirmed_names(text: str, spans: list[PiiSpan]) -> list[PiiSpan]:
+def _unconfirmed_names(
+    text: str, spans: list[PiiSpan], language: str = DEFAULT_LANGUAGE
+) -> list[PiiSpan]:
     """Name-shaped spans of an output that overlap nothing Presidio found.
 
     A run of everyday words ("Central European Time") is a title, not a name: at least one
-    word must be uncommon in English.
+    word must be uncommon in English, and in the text's own language (German capitalises
+    every noun: "Die Erstattung" is no name, and its words are what the answer is about).
     """
+
+    def uncommon(word: str) -> bool:
+        if zipf(word) >= _NAME_WORD_MAX_ZIPF:
+            return False
+        return language == DEFAULT_LANGUAGE or zipf(word, language) < _LANGUAGE_WORD_ZIPF
+
     return [
         PiiSpan("PERSON", start, end, 0.5, surface)
         for start, end, surface in candidate_names(text)
         if all(end <= s.start or start >= s.end for s in spans)
-        and any(zipf(t.text) < _NAME_WORD_MAX_ZIPF for t in tokenize(surface))
+        and any(uncommon(t.text) for t in tokenize(surface))
     ]

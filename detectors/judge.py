@@ -118,7 +118,7 @@ class Judge:
                 type=FindingType.TOPIC_DRIFT,
                 start=0,
                 end=len(ex.event.content),
-                score=drift.score,
+                score=drift.reported,
                 masked=mask_passage(ex.event.content),
                 fingerprint=ex.shingle_fps[0] if ex.shingle_fps else "",
             )

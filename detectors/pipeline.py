@@ -66,8 +66,9 @@ class DetectionPipeline:
         self.extractor = Extractor.for_config(cfg, self.pii, encoder if use_encoder else None)
         # The stateful side encodes candidates only: a stream worker whose extraction runs in a
         # child process loads the model in its own process on the first candidate.
-        max_tokens = cfg.drift.encoder_max_tokens
-        self.judge = Judge(cfg, (encoder or (lambda: packaged_encoder(max_tokens))) if use_encoder else None)
+        tokens, threads = cfg.drift.encoder_max_tokens, cfg.drift.encoder_threads
+        lazy = encoder or (lambda: packaged_encoder(tokens, threads))
+        self.judge = Judge(cfg, lazy if use_encoder else None)
         self.sessions: SessionStore = sessions if sessions is not None else InMemorySessionStore()
         self.index: AttributionIndex = (
             index
@@ -322,7 +323,7 @@ class DetectionPipeline:
             session_id=event.session_id,
             action=self.policy.decide(event.tenant_id, findings),
             findings=findings,
-            drift_score=judgement.drift.score,
+            drift_score=judgement.drift.score,  # the whole output's (a window's is in the finding)
             topic_similarity=judgement.drift.similarity,
             detector_version=self.version,
         )
