@@ -157,17 +157,33 @@ class Extractor:
     def extract_batch(self, events: Sequence[Event]) -> list[Extraction]:
         """Everything but NER, which :meth:`with_names` adds where provenance cannot explain
         an output's names (the pipeline decides, against the session's evidence)."""
-        result = []
         cache = self.cache
+        hits: list[Extraction | None] = []
+        keys: list[tuple[str, bytes]] = []
+        fresh: dict[tuple[str, bytes], Extraction] = {}  # extracted now: one per distinct text
         for event in events:
             output = event.kind is EventKind.MODEL_OUTPUT
             key = cache.key("output" if output else "evidence", event.content)
-            ex = cache.get(key, event)
-            if ex is None:
+            if key in fresh:  # a repeat within the batch: a hit on what this batch extracted
+                cache.hits += 1
+                ex = None
+            else:
+                ex = cache.get(key, event)
+            if ex is None and key not in fresh:
                 spans = self.pii.output_patterns if output else self._evidence_spans
-                ex = cache.put(key, self._extract(event, spans(event.content)))
-            result.append(ex)
-        self._encode_profiles(result)
+                fresh[key] = self._extract(event, spans(event.content))
+            hits.append(ex)
+            keys.append(key)
+        # encoded before they are cached, so that a repeated context is encoded once
+        self._encode_profiles(list(fresh.values()))
+        stored = {key: cache.put(key, ex) for key, ex in fresh.items()}
+        result = []
+        for event, key, hit in zip(events, keys, hits, strict=True):
+            if hit is not None:
+                result.append(hit)
+            else:
+                entry = stored.pop(key, None)  # the first gets the copy put() handed out
+                result.append(entry if entry is not None else dataclasses.replace(fresh[key], event=event))
         return result
 
     def _encode_profiles(self, extractions: Sequence[Extraction]) -> None:

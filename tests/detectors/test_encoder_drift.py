@@ -275,3 +275,13 @@ def test_the_encoder_runs_only_on_candidates_and_decides_both_ways(pii_engine) -
     assert not near.flagged and scorer.is_candidate(near)
     assert scorer.decide(near, [0.02], vector).flagged  # confirmed: unlike anything supplied
     assert not scorer.decide(near, [0.15], vector).flagged
+
+
+def test_a_model_file_that_is_not_the_pinned_one_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bleedwatch.detectors.encoder import EncoderUnavailable
+    from bleedwatch.detectors.semantic import packaged_wordpiece
+
+    fake = tmp_path / "model.onnx"
+    fake.write_bytes(b"not the model")
+    with pytest.raises(EncoderUnavailable):
+        OnnxMiniLM(fake, packaged_wordpiece())
