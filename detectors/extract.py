@@ -194,11 +194,13 @@ class Extractor:
         """
         if self.encoder is None:
             return
+        languages = self.config.drift.encoder_languages  # the encoder compares no other language
         todo = [
             ex
             for ex in extractions
             if ex.profile_vector is None
             and ex.event.kind in (EventKind.USER_INPUT, EventKind.RETRIEVED_CONTEXT)
+            and ex.language in languages
             and ex.semantic_text.strip()
         ]
         if todo:
