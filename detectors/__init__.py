@@ -13,11 +13,13 @@ from .attribution import (
 from .batch import Batch, BatchIndex
 from .config import DetectorConfig, DriftConfig, LedgerConfig, PassageConfig, PiiConfig
 from .dead_letters import DeadLetterFactory
-from .drift import DriftScorer, DriftStats
+from .drift import DriftScorer, DriftStats, TopicProfile
+from .encoder import EncoderUnavailable, OnnxMiniLM, SentenceEncoder
 from .extract import Extraction, Extractor
 from .hashing import KeyedHasher
 from .journal import FlaggedFinding, FlaggedOutput, Journal
-from .judge import Judge, Judgement
+from .judge import EncoderStats, Judge, Judgement
+from .language import LanguageIdentifier
 from .ledger import SessionState
 from .pii import PiiEngine, PiiSpan
 from .pipeline import SWEEP_LATENESS, DetectionPipeline, Provisional
@@ -36,6 +38,8 @@ __all__ = [
     "DriftConfig",
     "DriftScorer",
     "DriftStats",
+    "EncoderStats",
+    "EncoderUnavailable",
     "Extraction",
     "Extractor",
     "FlaggedFinding",
@@ -46,7 +50,9 @@ __all__ = [
     "Judge",
     "Judgement",
     "KeyedHasher",
+    "LanguageIdentifier",
     "LedgerConfig",
+    "OnnxMiniLM",
     "Origin",
     "PassageConfig",
     "PiiConfig",
@@ -54,10 +60,12 @@ __all__ = [
     "PiiSpan",
     "Policy",
     "Provisional",
+    "SentenceEncoder",
     "SessionState",
     "SessionStore",
     "Sighting",
     "StaticEmbedder",
+    "TopicProfile",
     "expired",
     "live",
     "merge_sighting",

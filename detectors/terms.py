@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 from wordfreq import get_frequency_dict, zipf_frequency
@@ -165,19 +165,19 @@ _JOINERS = re.compile(r"['’\-]+")
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 
 
-@lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
-    return get_frequency_dict("en")
+@cache
+def _frequencies(language: str = "en") -> dict[str, float]:
+    return get_frequency_dict(language)
 
 
 @lru_cache(maxsize=200_000)
-def zipf(word: str) -> float:
-    """Zipf frequency in English: about 7 for "the", 0 for words wordfreq never saw.
+def zipf(word: str, language: str = "en") -> float:
+    """Zipf frequency in ``language``: about 7 for "the", 0 for words wordfreq never saw.
 
     A dictionary lookup first; wordfreq's own tokenising lookup only for what the plain
     word list does not hold (contractions, mixed scripts).
     """
-    frequency = _frequencies().get(word)
+    frequency = _frequencies(language).get(word)
     if frequency is not None:
         return round(math.log10(frequency) + 9, 2)
     if word.isalnum():  # a word or an identifier ("gb30ogcp7312") wordfreq does not list
@@ -186,19 +186,30 @@ def zipf(word: str) -> float:
     # tokeniser (its slow path, measured 0.14 s per 1,500 events); the rarest part decides.
     parts = [p for p in _JOINERS.split(word) if p]
     if parts and parts != [word]:
-        return min(zipf(p) for p in parts)
+        return min(zipf(p, language) for p in parts)
     if parts and _LETTERS.fullmatch(parts[0]):
         return 0.0
-    return float(zipf_frequency(word, "en"))
+    return float(zipf_frequency(word, language))
 
 
-def rarity(word: str) -> float:
-    """0 for very common English words, up to ``_MAX_WEIGHT`` for rare or unknown ones."""
-    return max(0.0, min(_MAX_WEIGHT, _COMMON_ZIPF - zipf(word)))
+def rarity(word: str, language: str = "en") -> float:
+    """0 for very common words of ``language``, up to ``_MAX_WEIGHT`` for rare or unknown ones.
+
+    Outside English a word also counts as common if English uses it commonly: answers in any
+    language quote English identifiers, product names and loan words ("Python", "App").
+    """
+    common = zipf(word, language)
+    if language != "en":
+        common = max(common, zipf(word))
+    return max(0.0, min(_MAX_WEIGHT, _COMMON_ZIPF - common))
 
 
-def terms_of(tokens: Iterable[Token]) -> dict[str, float]:
-    """Stemmed content terms of already tokenised text, with their rarity weight."""
+def terms_of(tokens: Iterable[Token], language: str = "en") -> dict[str, float]:
+    """Stemmed content terms of already tokenised text, with their rarity weight in ``language``.
+
+    Stop words and the stemmer stay the English ones in every language, so that a term's key
+    does not depend on which language a short event was taken for.
+    """
     terms: dict[str, float] = {}
     for token in tokens:
         word = _POSSESSIVE.sub("", token.text)
@@ -206,7 +217,7 @@ def terms_of(tokens: Iterable[Token]) -> dict[str, float]:
             continue
         term = stem(word)
         if term not in terms:
-            weight = rarity(word)
+            weight = rarity(word, language)
             if weight > 0.0:
                 terms[term] = weight
     return terms

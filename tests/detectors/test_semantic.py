@@ -15,7 +15,10 @@ def embedder() -> StaticEmbedder:
 
 
 def test_words_are_split_as_bert_does() -> None:
-    assert basic_words("Héllo, WORLD! snake_case 42€") == [
+    """As BERT's uncased basic tokenizer (checked against all-MiniLM-L6-v2's tokenizer.json on
+    leakbench and odd text): punctuation splits off, symbols do not, CJK ideographs stand alone,
+    control characters vanish."""
+    assert basic_words("Héllo, WORLD! snake_case 42€ „x“") == [
         "hello",
         ",",
         "world",
@@ -23,9 +26,17 @@ def test_words_are_split_as_bert_does() -> None:
         "snake",
         "_",
         "case",
-        "42",
-        "€",
+        "42€",
+        "„",
+        "x",
+        "“",
     ]
+    assert basic_words("日本語テスト") == ["日", "本", "語", "テスト"]
+    assert basic_words("x\x07y\u200bz\tw") == ["xyz", "w"]
+
+
+def test_duplicate_vocabulary_entries_resolve_to_the_first(embedder: StaticEmbedder) -> None:
+    assert embedder.token_ids("42€") == [4413, 30102]  # "42", "##€", as the model was trained
 
 
 def test_unknown_words_fall_back_to_word_pieces(embedder: StaticEmbedder) -> None:

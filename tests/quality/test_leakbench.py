@@ -30,6 +30,9 @@ in code, documentation values in code, postal addresses, sessions in five other 
 Its floors are the targets of issue 11, not today's figures, so that test is an expected
 failure until detection gets there (measured 2026-11-30: recall 0.574, precision 0.819, false
 alerts 0.097, swapped 0.757, drift 0.716, evasions+secrets blocked 0.075).
+
+The figures above predate the evasion, secret, documentation-value and sentence-encoder work
+merged the same day; see the README table for the figures measured after it.
 """
 
 from __future__ import annotations
@@ -177,11 +180,6 @@ def test_semantic_confirmation_cuts_false_alerts_without_losing_drift(parts, lex
     assert ours["drift_recall"] >= lex["drift_recall"] - 0.02
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue 11: semantic confirmation drops partial, first-turn and swapped-generic drifts "
-    "that lexical drift catches (tuned part 2026-11-30: drift recall 0.639 against 0.722)",
-)
 def test_semantic_confirmation_keeps_the_issue_11_drifts(parts, lexical) -> None:  # type: ignore[no-untyped-def]
     ours, lex = parts["tuned"]["ours"], lexical["all"]
 

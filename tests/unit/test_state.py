@@ -12,7 +12,7 @@ from bleedwatch.detectors.attribution import (
     merge_sightings,
 )
 from bleedwatch.detectors.bloom import BloomFilter
-from bleedwatch.detectors.ledger import _V2_HEADER
+from bleedwatch.detectors.ledger import _V2_HEADER, _V3_HEADER
 from bleedwatch.detectors.stores import InMemorySessionStore
 from bleedwatch.models import EventKind
 from bleedwatch.streams.index_codec import sighting_from_dict, sighting_to_dict
@@ -109,8 +109,14 @@ def test_session_topic_vector_round_trips_and_older_states_still_load() -> None:
     assert len(data) == len(old_format) + 128 * 4 <= 16 * 1024
     back = SessionState.from_bytes(data)
     assert back.topic is not None and np.allclose(back.topic, 2 * vector)
-    v2 = bytes([2]) + old_format[1 : _V2_HEADER.size] + old_format[_V2_HEADER.size + 2 :]
-    assert SessionState.from_bytes(v2).topic is None
+    # versions 2 and 3: the same header without the fields added since (topic dims: 2 bytes;
+    # encoder profile rows, dims and next row: 6 bytes)
+    v3 = bytes([3]) + old_format[1 : _V3_HEADER.size] + old_format[_V3_HEADER.size + 6 :]
+    v2 = bytes([2]) + old_format[1 : _V2_HEADER.size] + old_format[_V2_HEADER.size + 8 :]
+    for older in (v2, v3):
+        back = SessionState.from_bytes(older)
+        assert back.topic is None and len(back.profile) == 0
+        assert back.ledger.to_bytes() == state.ledger.to_bytes()
 
 
 def test_a_sighting_remembers_when_a_session_last_newly_saw_it_and_the_index_expires_by_it() -> None:
