@@ -31,8 +31,9 @@ from .terms import terms_of, zipf
 from .text import Token, shingles, tokenize, winnow
 
 # a fenced code block (or an unclosed one, to the end): left out of what the encoder reads
-_CODE_FENCE = re.compile(r"```.*?(?:```|\Z)", re.S)
+_CODE_FENCE = re.compile(r"```.*?```", re.S)  # closed blocks only: "wrap it in ``` fences" is prose
 _MIN_PROSE_WORDS = 6
+
 
 @dataclass(frozen=True, slots=True)
 class PiiItem:
@@ -79,8 +80,9 @@ class Extraction:
         """What the encoder reads of a candidate output: all of it, then each window, with
         fenced code blocks left out. A sentence encoder reads code as unrelated to any prose
         (a fixture answering "write me a test fixture for the payments client" scored 0.04 and
-        was confirmed as drift); an answer that is all code gives no parts, and the static
-        topic check decides it as before."""
+        was confirmed as drift), as are windows reaching into it, and what is left must have
+        six words or more; an answer that is all code gives no parts, and the static topic
+        check decides it as before."""
         text = self.semantic_text
         if "```" not in text:
             return [text, *(text[start:end] for start, end in self.window_spans)]
@@ -420,9 +422,7 @@ def _blank(text: str, spans: list[PiiSpan]) -> str:
     return "".join(chars)
 
 
-def _unconfirmed_names(
-    text: str, spans: list[PiiSpan], language: str = DEFAULT_LANGUAGE
-) -> list[PiiSpan]:
+def _unconfirmed_names(text: str, spans: list[PiiSpan], language: str = DEFAULT_LANGUAGE) -> list[PiiSpan]:
     """Name-shaped spans of an output that overlap nothing Presidio found.
 
     A run of everyday words ("Central European Time") is a title, not a name: at least one

@@ -51,10 +51,12 @@ class Provisional:
 def _without_own(sighting: Sighting, event: Event) -> Sighting | None:
     """``sighting`` without what ``event`` (an output) recorded itself: its session's first
     sighting at the output's own time."""
+    if sighting.first.event_id == event.event_id:
+        return None  # the output was its first sighting: nobody saw it before
     tenant, session, when = event.tenant_id, event.session_id, event.timestamp.timestamp()
     seen = sighting.sessions.get(tenant, ())
     kept = tuple(x for x in seen if not (x[0] == session and x[1] >= when))
-    if len(kept) == len(seen) and sighting.first.event_id != event.event_id:
+    if len(kept) == len(seen):
         return sighting
     sessions = dict(sighting.sessions)
     if kept:
@@ -232,8 +234,6 @@ class DetectionPipeline:
         known_terms = self._known_terms(event.tenant_id, tenant_terms, sightings)
         judgement = self.judge.judge(ex, view, sightings, known_terms)
         verdict = self._decide(ex, judgement)
-        if keep is not None and before is not None:
-            keep(Provisional(ex, before, verdict))
         state.journal.judged.append(marker)
         if verdict.action is Action.ALLOW:
             # Only an allowed output becomes provenance; a flagged leak stays a leak if repeated.
@@ -255,6 +255,8 @@ class DetectionPipeline:
                 )
             )
         self.save_state(event, state)
+        if keep is not None and before is not None:  # last: only an output judged and saved
+            keep(Provisional(ex, before, verdict))
         return [verdict]
 
     def rejudge_keys(self, provisional: Provisional) -> list[int]:
@@ -267,9 +269,12 @@ class DetectionPipeline:
         """Judge a provisional output again against ``index`` (now complete as of its time),
         with the session as it was then; returns the follow-up if the verdict changed.
 
-        The follow-up replaces the output's entry in the session's journal, so late evidence
-        retracts from what it says now. What the first verdict changed stays: an output first
-        allowed was learnt as the session's own content, and one first flagged was not.
+        Findings late evidence has retracted since stay retracted, and an output whose journal
+        entry is gone (all of it retracted, or evicted) is not judged again. A flagged output's
+        follow-up replaces its journal entry, so later evidence retracts from what it says now.
+        What the first verdict changed stays: an output first allowed was learnt as the
+        session's own content, so it gets no journal entry (its own keys would explain it to
+        any later evidence), and later outputs were judged with it learnt.
         """
         ex, event = provisional.ex, provisional.ex.event
         tenant_terms = self._tenant_term_keys(ex)
@@ -282,11 +287,28 @@ class DetectionPipeline:
         judgement = self.judge.judge(ex, view, sightings, known_terms)
         fresh = self._decide(ex, judgement)
         old = provisional.verdict
+        state = self.state_for(event)
+        entry = next((f for f in state.journal.flagged if f.event_id == event.event_id), None)
+        first_allowed = old.action is Action.ALLOW
+        if not first_allowed and entry is None:
+            return None  # late evidence retracted all of it (or the entry was evicted)
+        if entry is not None:  # what late evidence retracted since stays retracted
+            current = {f.finding.fingerprint for f in entry.findings}
+            gone = {f.fingerprint for f in old.findings} - current
+            if gone:
+                pairs = [
+                    (f, x)
+                    for f, x in zip(fresh.findings, judgement.findings, strict=True)
+                    if f.fingerprint not in gone
+                ]
+                findings = [f for f, _ in pairs]
+                judgement = Judgement([x for _, x in pairs], judgement.drift)
+                fresh = fresh.model_copy(
+                    update={"findings": findings, "action": self.policy.decide(event.tenant_id, findings)}
+                )
         same = {"revision", "retracted"}
         if fresh.model_dump(exclude=same) == old.model_dump(exclude=same):
             return None
-        state = self.state_for(event)
-        entry = next((f for f in state.journal.flagged if f.event_id == event.event_id), None)
         revision = max(old.revision, entry.revision if entry is not None else 0) + 1
         kept = {f.fingerprint for f in fresh.findings}
         followup = fresh.model_copy(
@@ -297,7 +319,7 @@ class DetectionPipeline:
         )
         if entry is not None:
             state.journal.flagged.remove(entry)
-        if fresh.action is not Action.ALLOW:
+        if fresh.action is not Action.ALLOW and not first_allowed:
             state.journal.flagged.append(
                 FlaggedOutput(
                     event_id=event.event_id,

@@ -26,8 +26,7 @@ _MAX_WORD_CHARS = 100
 # BERT splits off every punctuation character as its own word: ASCII punctuation ("_" too)
 # and Unicode's P* categories, but not symbols ("42€" stays one word); and every CJK ideograph.
 _CJK = (
-    "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"
-    "\U00020000-\U0002a6df\U0002a700-\U0002ceaf\U0002f800-\U0002fa1f"
+    "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002a6df\U0002a700-\U0002ceaf\U0002f800-\U0002fa1f"
 )
 _PUNCT = r"!-/:-@\[-`{-~\p{P}"
 _WORDS = regex.compile(rf"[{_CJK}]|[{_PUNCT}]|[^\s{_PUNCT}{_CJK}]+")

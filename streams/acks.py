@@ -6,7 +6,7 @@ letter at once, and a session partition judges its four topics in event-time ord
 faust-streaming commits the first run of consecutive acked offsets without checking that it
 starts where the last commit ended: before a partition's first commit there is no check at
 all, and after it the check is off by one (``Consumer._new_offset`` in faust-streaming
-0.11 to 0.15). With acks ``[0, 2, 3]`` it commits 4, and offset 1, still waiting, is never
+0.11 to 0.15). With offset 0 committed and acks ``[2, 3]`` it commits 4, and offset 1, still waiting, is never
 delivered again after a rebalance or a restart: a model output without a verdict (seen: 8 of
 808 outputs lost in one two-worker backlog with random producer keys).
 

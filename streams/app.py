@@ -236,7 +236,8 @@ class BleedwatchApp:
             batches = faust_compat.noack_take(
                 stream, self.settings.batch_size, within=self.settings.batch_timeout_s
             )
-            async for events in batches:
+            async for taken in batches:
+                events = self._current(taken)
                 for fe in events:
                     self.acks.received(fe)
                 now = time.time()
@@ -270,7 +271,8 @@ class BleedwatchApp:
         """Re-keyed events (any kind) join their session partition's sequencer; forward marks,
         applied after the events before them, tell it what is still on its way."""
         size, within = self.settings.batch_size, self.settings.batch_timeout_s
-        async for batch in faust_compat.noack_take(stream, size, within=within):
+        async for taken in faust_compat.noack_take(stream, size, within=within):
+            batch = self._current(taken)
             for fe in batch:
                 self.acks.received(fe)
             events, marks = self.rekey.split(batch)
@@ -292,6 +294,15 @@ class BleedwatchApp:
             return [(tp.topic, tp.partition) for tp in consumer.assignment()] if consumer else []
 
         await self.rekey.run_marks(owned, self.metrics.forward_marks.inc)
+
+    def _current(self, events: Sequence[Any]) -> list[Any]:
+        """The events of a batch fetched in this rebalance generation: one taken before a
+        revoke is dropped unacked, for the partition's owner now to get it again (judging it
+        here re-created the revoked partition's processor: a second first verdict)."""
+        current = [fe for fe in events if not faust_compat.is_stale(self.app, fe)]
+        if len(current) < len(events):
+            log.info("stale events dropped after a rebalance", count=len(events) - len(current))
+        return current
 
     def _buffered(self) -> int:
         return sum(len(s) for s in self.sequencers.values())

@@ -15,6 +15,11 @@ worker silently losing what it relied on.
 - ``Worker.spinner``: Faust's terminal spinner hangs a DEBUG handler on the root logger, so
   every debug call builds a record (Faust's "send" record carries the raw message value).
 - ``Stream.noack_take``: batches of events left unacked until they are judged.
+- ``Message.generation_id`` and ``App.consumer_generation_id``: which rebalance generation a
+  message was fetched in. ``noack_take`` fills its batch before Faust's own stale check, so a
+  batch taken before a revoke can still reach an agent after it; the worker drops such
+  events (Faust redelivers them to whoever owns the partition now) instead of re-creating a
+  revoked partition's processor that would judge them a second time.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from faust.types import TP
 
 __all__ = [
     "TP",
+    "is_stale",
     "last_poll_timestamp",
     "no_current_event",
     "noack_take",
@@ -72,3 +78,8 @@ def quiet_worker(app: faust.App, loglevel: str) -> faust.Worker:
     worker = faust.Worker(app, loglevel=loglevel, quiet=True, redirect_stdouts=False)
     worker.spinner = None
     return worker
+
+
+def is_stale(app: faust.App, event: Any) -> bool:
+    """Was ``event`` fetched in an earlier rebalance generation than the current one?"""
+    return bool(event.message.generation_id != app.consumer_generation_id)

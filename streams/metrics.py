@@ -127,8 +127,7 @@ class Metrics:
         )
         self.rekeyed = Counter(
             "bleedwatch_rekeyed_total",
-            "input events on a partition not their session's, forwarded to it through the "
-            "repartition topic",
+            "input events on a partition not their session's, forwarded to it through the repartition topic",
             ["topic"],
             registry=r,
         )

@@ -31,9 +31,12 @@ from bleedwatch.models import Event, EventKind, Verdict
 
 from .index_client import LookupResult
 from .index_codec import Mark
+from .logs import get_logger
 from .metrics import Metrics
 from .sequencer import PartitionSequencer, Pending
 from .supervision import next_while_alive
+
+log = get_logger("bleedwatch.worker")
 
 # A batch handed out by the sequencer, its extraction under way, and when it was released.
 Extracting = tuple[list[Pending], "asyncio.Task[Any]", float]
@@ -309,6 +312,10 @@ class PartitionProcessor:
                     self.sink.verdict(followup, item)
                     self.metrics.watermark_followups.inc()
                 self.sink.commit([])
+            except Exception as exc:  # its first verdict stands; a restart would only fail again
+                self.sink.rollback()
+                self.metrics.provisional_dropped.inc()
+                log.error("judging a provisional output again failed", error=type(exc).__name__)
             except BaseException:
                 self.sink.rollback()
                 raise

@@ -65,9 +65,7 @@ class Watermarks:
         """Has every session partition but ``asker`` recorded what an output of that event
         time, fetched by that wall time, may read?"""
         et, ft = self._event_time, self._fetched
-        return all(
-            p == asker or et[p] >= event_time or ft[p] >= fetched_by for p in range(self.partitions)
-        )
+        return all(p == asker or et[p] >= event_time or ft[p] >= fetched_by for p in range(self.partitions))
 
     def complete(self, asker: int, outputs: Sequence[tuple[float, float]]) -> int:
         """How many leading ``outputs`` (event time, fetched by) are covered."""
@@ -81,11 +79,7 @@ class Watermarks:
     def lagging(self, asker: int, event_time: float, fetched_by: float) -> list[int]:
         """The partitions an output still waits for (for logs and metrics)."""
         et, ft = self._event_time, self._fetched
-        return [
-            p
-            for p in range(self.partitions)
-            if p != asker and et[p] < event_time and ft[p] < fetched_by
-        ]
+        return [p for p in range(self.partitions) if p != asker and et[p] < event_time and ft[p] < fetched_by]
 
 
 async def wait_complete(

@@ -90,3 +90,23 @@ def test_faust_commits_past_an_unacked_offset_so_acks_must_be_in_order() -> None
     assert new_offset([0, 2, 3], None) == 1  # a run from the start is fine
     assert new_offset([2, 3], None) == 4  # before any commit: offsets 0 and 1 are skipped
     assert new_offset([2, 3], 1) == 4  # after committing offset 0 (next = 1): offset 1 is skipped
+
+
+def test_messages_carry_the_rebalance_generation_they_were_fetched_in() -> None:
+    from faust.types.tuples import Message
+
+    assert "generation_id" in inspect.signature(Message.__init__).parameters
+    assert "consumer_generation_id" in dir(faust.App)
+
+    class Msg:
+        generation_id = 3
+
+    class Ev:
+        message = Msg()
+
+    class App:
+        consumer_generation_id = 3
+
+    assert not faust_compat.is_stale(App(), Ev())  # type: ignore[arg-type]
+    App.consumer_generation_id = 4
+    assert faust_compat.is_stale(App(), Ev())  # type: ignore[arg-type]

@@ -156,7 +156,9 @@ def test_a_new_session_seeing_a_known_fingerprint_within_the_last_step_writes_no
         origin = Origin("bank", f"s{i}", f"e{i}", EventKind.TOOL_TRACE, 10.0 + i)
         handler.handle(decode_request(encode_record([([7], origin)])))
     assert len(writes) == 4  # capped at four sessions per tenant; the rest moved "last" in-step
-    handler.handle(decode_request(encode_record([([7], Origin("bank", "s9", "e9", EventKind.TOOL_TRACE, 200.0))])))
+    handler.handle(
+        decode_request(encode_record([([7], Origin("bank", "s9", "e9", EventKind.TOOL_TRACE, 200.0))]))
+    )
     assert len(writes) == 5 and decode_sighting(table[table_key(7)]).last == 200.0
     handler.handle(decode_request(encode_expire(before=250.0, partitions=4)))
     assert handler.expired == 0
@@ -185,7 +187,11 @@ def test_pending_lookup_completes_with_the_least_complete_partition() -> None:
         (answer,) = handler.handle(decode_request(encode_lookup("r", [7], 3, 3, [(1.0, 0.0)] * 4)))
         pending.deliver(decode_reply(answer.payload))
         assert not pending.done.is_set()
-        pending.deliver(decode_reply(answer.payload.replace(b'"part":3', b'"part":0').replace(b'"complete":4', b'"complete":2')))
+        pending.deliver(
+            decode_reply(
+                answer.payload.replace(b'"part":3', b'"part":0').replace(b'"complete":4', b'"complete":2')
+            )
+        )
         assert pending.done.is_set() and pending.result.complete == 2
 
     asyncio.run(scenario())

@@ -85,7 +85,11 @@ def test_past_the_maximum_wait_a_changed_verdict_is_followed_up(pii_engine: PiiE
     assert report.differ > 0  # and first verdicts really were judged without the lagging records
     followups = [v for v in stream.sink.verdicts if v.revision > 0]
     assert len(followups) == stream.metrics.watermark_followups._value.get() > 0
-    assert all(p.provisional == 0 for p in stream.processors)
+    # exactly one first verdict per output, and no (output, revision) twice
+    firsts = [v.event_id for v in stream.sink.verdicts if v.revision == 0]
+    assert sorted(firsts) == sorted({v.event_id for v in expected})
+    pairs = [(v.event_id, v.revision) for v in stream.sink.verdicts]
+    assert len(pairs) == len(set(pairs))
 
     ignore = {"revision", "retracted"}
     want = {v.event_id: v.model_dump(mode="json", exclude=ignore) for v in expected}

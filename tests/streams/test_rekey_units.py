@@ -174,7 +174,9 @@ def test_an_output_waits_for_evidence_still_being_forwarded() -> None:
     tracker.apply({("out", 1): Coverage(0, 10.0, 0.0)})
     assert seq.pop_ready(10) == []
     # the user input produced before it arrives through the repartition topic, then its mark
-    seq.push("rep", 0, produced=9.0, message=None, event=_event("i", EventKind.USER_INPUT, 1), fetched_by=49.0)
+    seq.push(
+        "rep", 0, produced=9.0, message=None, event=_event("i", EventKind.USER_INPUT, 1), fetched_by=49.0
+    )
     tracker.apply({("in", 1): Coverage(0, 9.5, 50.0)})
     assert [p.event.event_id for p in seq.pop_ready(10)] == ["i", "o"]
 

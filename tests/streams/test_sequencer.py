@@ -104,7 +104,9 @@ def test_progress_marks_never_claim_events_handed_out_and_put_back() -> None:
     """The low watermark is the event time below which every event was handed out; events a
     dead task never applied go back, and the watermark with them."""
     clock = Clock()
-    seq = PartitionSequencer(TOPICS, grace_s=0.0, end_offset={"ctx": (1, READ_LATE), "out": (1, READ_LATE)}.get, clock=clock)
+    seq = PartitionSequencer(
+        TOPICS, grace_s=0.0, end_offset={"ctx": (1, READ_LATE), "out": (1, READ_LATE)}.get, clock=clock
+    )
     seq.push("ctx", 0, 1.0, None, _event("c", EventKind.RETRIEVED_CONTEXT, 3))
     seq.push("out", 0, 1.0, None, _event("o", EventKind.MODEL_OUTPUT, 5))
     start = _event("c", EventKind.RETRIEVED_CONTEXT, 3).timestamp.timestamp()

@@ -310,7 +310,9 @@ def test_a_process_that_fails_to_start_again_fails_the_supervisor(bare_pools: An
         supervisor.shutdown()
 
 
-def test_the_real_child_initializer_honours_the_fault_file(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_real_child_initializer_honours_the_fault_file(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     fault = tmp_path / "fail-start"
     fault.touch()
     monkeypatch.setenv(extraction_pool.FAULT_START_FAIL_FILE, str(fault))
