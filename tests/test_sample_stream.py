@@ -54,17 +54,12 @@ EXPECTED: dict[str, tuple[str, list[tuple[object, ...]]]] = {
             ),
         ],
     ),
-    # acme-bank's private fraud note, verbatim, in another tenant
+    # acme-bank's private fraud note, verbatim, in another tenant. Proven by provenance; since
+    # the sentence encoder decides drift it is no drift finding as well: a fraud rule about
+    # prepaid cards answers a question about payment integrations on topic.
     "globex-21": (
         "block",
         [
-            (
-                "topic_drift",
-                None,
-                None,
-                "alert",
-                "Y*** t** h****** m****** c****** f****** o* T****** i* l***** t* a …",
-            ),
             (
                 "foreign_passage",
                 None,
