@@ -93,7 +93,7 @@ class PoolExtraction:
 
 
 def build_faust_app(settings: Settings, topology: Topology) -> faust.App:
-    return faust.App(
+    app = faust.App(
         topology.app_id,
         broker=_broker_urls(settings),
         broker_credentials=_credentials(settings),
@@ -115,6 +115,10 @@ def build_faust_app(settings: Settings, topology: Topology) -> faust.App:
         key_serializer="raw",
         value_serializer="raw",
     )
+    # A never-committed partition must restart from its first record after Faust drops a
+    # fetch of it (in a rebalance): else those records are never delivered
+    faust_compat.seek_uncommitted_to_start(app)
+    return app
 
 
 class BleedwatchApp:

@@ -26,7 +26,9 @@ def test_redelivered_evidence_is_learnt_once(make_pipeline) -> None:  # type: ig
     """A rebalance redelivers what was applied but not committed: the session's topic vector
     (a sum) must not count it twice, or the drift check judges the next output differently."""
     ev = EventFactory()
-    context = ev("bank", "s1", EventKind.RETRIEVED_CONTEXT, "Wire transfers above 900 euros need a second approval.")
+    context = ev(
+        "bank", "s1", EventKind.RETRIEVED_CONTEXT, "Wire transfers above 900 euros need a second approval."
+    )
     once, twice = make_pipeline(), make_pipeline()
     run(once, [context])
     run(twice, [context, context])

@@ -49,14 +49,21 @@ def _session(n: int) -> list[tuple[float, dict[str, Any]]]:
         (
             "tool_trace",
             0.1,
-            orjson.dumps({"order": order, "status": "shipped", "customer": name, "email": email, "phone": phone})
-            .decode(),
+            orjson.dumps(
+                {"order": order, "status": "shipped", "customer": name, "email": email, "phone": phone}
+            ).decode(),
         ),
         ("retrieved_context", 0.2, f"Order {order} for {name}: parcel {parcel} left the depot."),
-        ("model_output", 0.3, f"{name}, order {order} has shipped as parcel {parcel}. Email {email}, phone {phone}."),
+        (
+            "model_output",
+            0.3,
+            f"{name}, order {order} has shipped as parcel {parcel}. Email {email}, phone {phone}.",
+        ),
     ]
     if n % 3 == 0:
-        events.append(("model_output", 0.5, f"Please also write to desk.{n}@example.net about order {order}."))
+        events.append(
+            ("model_output", 0.5, f"Please also write to desk.{n}@example.net about order {order}.")
+        )
     return [
         (
             base + offset,
@@ -99,7 +106,9 @@ def _counter(metrics: str, name: str) -> float:
 def _topic_messages(settings: Settings, topic: str) -> int:
     from kafka import KafkaConsumer, TopicPartition
 
-    consumer = KafkaConsumer(bootstrap_servers=settings.bootstrap.split(","), **settings.kafka_client_options())
+    consumer = KafkaConsumer(
+        bootstrap_servers=settings.bootstrap.split(","), **settings.kafka_client_options()
+    )
     try:
         parts = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
         return sum(consumer.end_offsets(parts).values())

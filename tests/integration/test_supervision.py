@@ -45,7 +45,9 @@ def _traffic(turns: int, sessions: int = 5) -> tuple[list[bytes], set[str]]:
         session = f"s{n % sessions}"
         name = NAMES[n % len(NAMES)]
         lines.append(_event(f"in-{n}", session, "user_input", n, f"Hello, this is {name}. Card status {n}?"))
-        lines.append(_event(f"out-{n}", session, "model_output", n + 0.5, f"Thank you {name}: card {n} is active."))
+        lines.append(
+            _event(f"out-{n}", session, "model_output", n + 0.5, f"Thank you {name}: card {n} is active.")
+        )
         outputs.add(f"out-{n}")
     return lines, outputs
 
@@ -85,7 +87,9 @@ def test_killed_extraction_process_is_restarted_and_every_output_gets_one_verdic
     # No verdict comes while the new process loads its models (seconds on a busy machine):
     # read the topic once the restart is done, or the reader takes that pause for the end.
     deadline = time.monotonic() + 180
-    while time.monotonic() < deadline and _counter(worker.metrics(), "bleedwatch_extraction_restarts_total") < 1:
+    while (
+        time.monotonic() < deadline and _counter(worker.metrics(), "bleedwatch_extraction_restarts_total") < 1
+    ):
         assert worker.alive(), worker.tail()
         time.sleep(0.5)
 

