@@ -27,8 +27,12 @@ RATE = 200.0  # events/s
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 # A head waits for forward marks at most the grace period. On a shared 2-core machine one
 # worker at times runs seconds behind the other, and the default second then expires before
-# the other worker's forwards arrive: a wait the marks do end is what is checked here.
-WORKER_ENV = {"BLEEDWATCH_GRACE_MS": "10000"}
+# the other worker's forwards arrive: a wait the marks do end is what is checked here. The
+# same holds for the index's maximum wait: since drift runs a sentence encoder a worker falls
+# seconds behind at 200 events/s here (7.4 s mean produce-to-verdict in one CI run), and a
+# lookup past the default 5 s was judged provisionally (2 of 320 first verdicts differed, one
+# follow-up): what is checked here is the verdict the marks let through.
+WORKER_ENV = {"BLEEDWATCH_GRACE_MS": "10000", "BLEEDWATCH_WATERMARK_MAX_WAIT_S": "60"}
 
 
 FIRST = ("Ingrid", "Tomasz", "Aoife", "Kenji", "Lucia", "Farah", "Mateus", "Sanna", "Olu", "Priya")
@@ -150,6 +154,7 @@ def test_two_workers_give_the_scans_verdicts_whatever_the_producer_keys_by(
     rekeyed = sum(_counter(m, "bleedwatch_rekeyed_total") for m in metrics)
     marks = sum(_counter(m, "bleedwatch_forward_marks_total") for m in metrics)
     grace = sum(_counter(m, "bleedwatch_grace_expired_total") for m in metrics)
+    waits = sum(_counter(m, "bleedwatch_watermark_timeouts_total") for m in metrics)
     latency = sum(_counter(m, "bleedwatch_verdict_latency_seconds_sum") for m in metrics) / max(
         1.0, sum(_counter(m, "bleedwatch_verdict_latency_seconds_count") for m in metrics)
     )
@@ -158,7 +163,8 @@ def test_two_workers_give_the_scans_verdicts_whatever_the_producer_keys_by(
         f"\nkeys={keys}: {len(lines)} events in {produced_s:.1f} s, rekeyed {rekeyed:.0f} "
         f"({rekeyed / produced_s:.0f}/s), forward marks {marks:.0f}, repartition topic "
         f"{on_topic} messages ({on_topic / len(lines):.2f} per event), grace expiries {grace:.0f}, "
-        f"follow-ups {follow_ups}, mean produce-to-verdict {1000 * latency:.0f} ms"
+        f"follow-ups {follow_ups}, lookups past the maximum wait {waits:.0f}, "
+        f"mean produce-to-verdict {1000 * latency:.0f} ms"
     )
 
     assert set(first) == set(scanned), f"missing {len(set(scanned) - set(first))}"
