@@ -48,6 +48,20 @@ class Provisional:
     verdict: Verdict
 
 
+def _flagged(event: Event, verdict: Verdict, judgement: Judgement, revision: int = 0) -> FlaggedOutput:
+    """A flagged output's journal entry: its findings with the keys that would explain each."""
+    return FlaggedOutput(
+        event_id=event.event_id,
+        timestamp=event.timestamp.timestamp(),
+        revision=revision,
+        drift_score=verdict.drift_score,
+        findings=[
+            FlaggedFinding(f, x.keys, x.alt_keys)
+            for f, x in zip(verdict.findings, judgement.findings, strict=True)
+        ],
+    )
+
+
 def _without_own(sighting: Sighting, event: Event) -> Sighting | None:
     """``sighting`` without what ``event`` (an output) recorded itself: its session's first
     sighting at the output's own time."""
@@ -228,12 +242,7 @@ class DetectionPipeline:
         # what judging read, so the output can be judged again once the index is complete
         keep = getattr(index, "keep_provisional", None)
         before = SessionState.from_bytes(state.to_bytes()) if keep is not None else None
-        tenant_terms = self._tenant_term_keys(ex)
-        view = LedgerView(state, ex.probe_keys())
-        sightings = self.lookup(index, [*self.judge.lookup_keys(ex, view), *tenant_terms], event)
-        known_terms = self._known_terms(event.tenant_id, tenant_terms, sightings)
-        judgement = self.judge.judge(ex, view, sightings, known_terms)
-        verdict = self._decide(ex, judgement)
+        judgement, verdict = self._judge_output(ex, state, index)
         state.journal.judged.append(marker)
         if verdict.action is Action.ALLOW:
             # Only an allowed output becomes provenance; a flagged leak stays a leak if repeated.
@@ -242,18 +251,7 @@ class DetectionPipeline:
             if judgement.drift.vector is not None:  # an allowed candidate widens the profile
                 state.profile.add(judgement.drift.vector, self.config.drift.profile_size)
         else:
-            state.journal.flagged.append(
-                FlaggedOutput(
-                    event_id=event.event_id,
-                    timestamp=event.timestamp.timestamp(),
-                    revision=0,
-                    drift_score=verdict.drift_score,
-                    findings=[
-                        FlaggedFinding(f, x.keys, x.alt_keys)
-                        for f, x in zip(verdict.findings, judgement.findings, strict=True)
-                    ],
-                )
-            )
+            state.journal.flagged.append(_flagged(event, verdict, judgement))
         self.save_state(event, state)
         if keep is not None and before is not None:  # last: only an output judged and saved
             keep(Provisional(ex, before, verdict))
@@ -262,8 +260,9 @@ class DetectionPipeline:
     def rejudge_keys(self, provisional: Provisional) -> list[int]:
         """The index keys judging a provisional output again reads."""
         ex = provisional.ex
-        view = LedgerView(provisional.state, ex.probe_keys())
-        return [*self.judge.lookup_keys(ex, view), *self._tenant_term_keys(ex)]
+        return self._output_keys(
+            ex, LedgerView(provisional.state, ex.probe_keys()), self._tenant_term_keys(ex)
+        )
 
     def rejudge(self, provisional: Provisional, index: AttributionIndex) -> Verdict | None:
         """Judge a provisional output again against ``index`` (now complete as of its time),
@@ -277,15 +276,9 @@ class DetectionPipeline:
         any later evidence), and later outputs were judged with it learnt.
         """
         ex, event = provisional.ex, provisional.ex.event
-        tenant_terms = self._tenant_term_keys(ex)
-        view = LedgerView(provisional.state, ex.probe_keys())
-        found = self.lookup(index, [*self.judge.lookup_keys(ex, view), *tenant_terms], event)
         # the index now holds what the output itself recorded (if it was allowed): judging
         # read the index before that
-        sightings = {k: s for k, v in found.items() if (s := _without_own(v, event)) is not None}
-        known_terms = self._known_terms(event.tenant_id, tenant_terms, sightings)
-        judgement = self.judge.judge(ex, view, sightings, known_terms)
-        fresh = self._decide(ex, judgement)
+        judgement, fresh = self._judge_output(ex, provisional.state, index, without_own=True)
         old = provisional.verdict
         state = self.state_for(event)
         entry = next((f for f in state.journal.flagged if f.event_id == event.event_id), None)
@@ -320,21 +313,28 @@ class DetectionPipeline:
         if entry is not None:
             state.journal.flagged.remove(entry)
         if fresh.action is not Action.ALLOW and not first_allowed:
-            state.journal.flagged.append(
-                FlaggedOutput(
-                    event_id=event.event_id,
-                    timestamp=event.timestamp.timestamp(),
-                    revision=revision,
-                    drift_score=fresh.drift_score,
-                    findings=[
-                        FlaggedFinding(f, x.keys, x.alt_keys)
-                        for f, x in zip(fresh.findings, judgement.findings, strict=True)
-                    ],
-                )
-            )
+            state.journal.flagged.append(_flagged(event, fresh, judgement, revision))
         self.save_state(event, state)
         provisional.verdict = followup
         return followup
+
+    def _output_keys(self, ex: Extraction, view: LedgerView, tenant_terms: dict[int, int]) -> list[int]:
+        return [*self.judge.lookup_keys(ex, view), *tenant_terms]
+
+    def _judge_output(
+        self, ex: Extraction, state: SessionState, index: AttributionIndex, without_own: bool = False
+    ) -> tuple[Judgement, Verdict]:
+        """Judge an output against ``state`` and ``index`` (``without_own``: leaving out what
+        the output recorded itself); the state is only read."""
+        event = ex.event
+        tenant_terms = self._tenant_term_keys(ex)
+        view = LedgerView(state, ex.probe_keys())
+        sightings = self.lookup(index, self._output_keys(ex, view, tenant_terms), event)
+        if without_own:
+            sightings = {k: s for k, v in sightings.items() if (s := _without_own(v, event)) is not None}
+        known_terms = self._known_terms(event.tenant_id, tenant_terms, sightings)
+        judgement = self.judge.judge(ex, view, sightings, known_terms)
+        return judgement, self._decide(ex, judgement)
 
     def lookup(self, index: AttributionIndex, keys: list[int], event: Event) -> dict[int, Sighting]:
         """Sightings of ``keys`` as of the event's time that some new session saw within

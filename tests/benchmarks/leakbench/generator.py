@@ -111,16 +111,6 @@ TEXTS: dict[str, tuple[str, ...]] = {
     "clean_address": ("Domain.address_answers",),
     "first_turn_drift": ("FIRST_TURN_DRIFT_TEXTS",),
 }
-LEAK_CLASSES = (
-    "cross_session_pii",
-    "cross_tenant_pii",
-    "foreign_passage",
-    "swapped_response",
-    "evasion_invisible",
-    "evasion_spelled",
-    "secret_in_code",
-    "postal_address",
-)
 # sessions in another language, when the family has LANGUAGES; identities then come from a
 # locale that speaks it
 LANGUAGE_SHARE = 0.3
